@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The query builder shared by both drivers; code never needs to know which one is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle is a Db for everything Papo does with it. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+type Handle = { db: Db; close: () => Promise<void>; driver: "postgres" | "pglite" };
+
+// One handle per process, shared by server.ts and Next's bundled route handlers (two module graphs, one globalThis).
+// PGlite must never be opened twice on one directory: two instances lose writes silently.
+const g = globalThis as unknown as { __papoDb?: Handle };
+
+export function getDb(): Db {
+  return handle().db;
+}
+
+export function dbDriver(): Handle["driver"] {
+  return handle().driver;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = g.__papoDb;
+  g.__papoDb = undefined;
+  if (h) await h.close();
+}
+
+function handle(): Handle {
+  if (!g.__papoDb) g.__papoDb = open();
+  return g.__papoDb;
+}
+
+function open(): Handle {
+  const e = env();
+  if (e.DATABASE_URL) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily so the unused driver never loads */
+    const postgres = require("postgres") as typeof import("postgres");
+    const { drizzle } = require("drizzle-orm/postgres-js") as typeof import("drizzle-orm/postgres-js");
+    const client = postgres(e.DATABASE_URL, { max: 10, onnotice: () => {} });
+    return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end(), driver: "postgres" };
+  }
+  const { PGlite } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");
+  const { drizzle } = require("drizzle-orm/pglite") as typeof import("drizzle-orm/pglite");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const dir = path.join(e.dataDir, "pglite");
+  fs.mkdirSync(e.dataDir, { recursive: true });
+  const client = new PGlite(dir);
+  return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.close(), driver: "pglite" };
+}

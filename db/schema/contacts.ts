@@ -1,0 +1,65 @@
+import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, deletedAt, id, updatedAt } from "./columns";
+import { organizations } from "./organizations";
+import { channels } from "./channels";
+
+export const optInEnum = pgEnum("contact_opt_in", ["unknown", "opted_in", "opted_out"]);
+
+/**
+ * A WhatsApp user as seen by one business number. Since 2026 a user may arrive with only a business-scoped user id
+ * (username users), so both identities are nullable and each is unique per organization + channel.
+ */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    waId: text("wa_id"),
+    userId: text("bsuid"),
+    phoneE164: text("phone_e164"),
+    profileName: text("profile_name"),
+    attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+    optIn: optInEnum("opt_in").notNull().default("unknown"),
+    blocked: boolean("blocked").notNull().default(false),
+    botEnabled: boolean("bot_enabled").notNull().default(true),
+    lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    uniqueIndex("contacts_org_channel_wa_id_key").on(t.organizationId, t.channelId, t.waId).where(sql`wa_id is not null`),
+    uniqueIndex("contacts_org_channel_bsuid_key").on(t.organizationId, t.channelId, t.userId).where(sql`bsuid is not null`),
+    index("contacts_org_phone_idx").on(t.organizationId, t.phoneE164),
+  ],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: id(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    color: text("color").notNull().default("gray"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [uniqueIndex("tags_org_name_key").on(t.organizationId, t.name).where(sql`deleted_at is null`)],
+);
+
+export const contactTags = pgTable(
+  "contact_tags",
+  {
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.tagId] })],
+);
+
+export type Contact = typeof contacts.$inferSelect;
+export type Tag = typeof tags.$inferSelect;

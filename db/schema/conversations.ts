@@ -1,0 +1,83 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { departments, organizations, users } from "./organizations";
+import { channels } from "./channels";
+import { contacts } from "./contacts";
+
+export const conversationStatusEnum = pgEnum("conversation_status", ["open", "pending", "closed"]);
+export const conversationOwnerEnum = pgEnum("conversation_owner", ["bot", "human", "none"]);
+export const priorityEnum = pgEnum("conversation_priority", ["low", "normal", "high", "urgent"]);
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: id(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    status: conversationStatusEnum("status").notNull().default("open"),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
+    priority: priorityEnum("priority").notNull().default("normal"),
+    owner: conversationOwnerEnum("owner").notNull().default("none"),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
+    /** Last inbound message + 24 h: free-form messages may be sent only before this instant. */
+    windowExpiresAt: timestamp("window_expires_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("conversations_org_last_message_idx").on(t.organizationId, t.lastMessageAt),
+    index("conversations_org_contact_idx").on(t.organizationId, t.contactId),
+  ],
+);
+
+export const messageDirectionEnum = pgEnum("message_direction", ["inbound", "outbound"]);
+export const messageStatusEnum = pgEnum("message_status", [
+  "received",
+  "queued",
+  "sent",
+  "delivered",
+  "read",
+  "played",
+  "failed",
+]);
+export const messageSenderEnum = pgEnum("message_sender", ["contact", "user", "bot", "campaign"]);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    direction: messageDirectionEnum("direction").notNull(),
+    type: text("type").notNull(),
+    content: jsonb("content").$type<Record<string, unknown>>().notNull(),
+    waMessageId: text("wa_message_id"),
+    status: messageStatusEnum("status").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    playedAt: timestamp("played_at", { withTimezone: true }),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    errorCode: integer("error_code"),
+    errorTitle: text("error_title"),
+    errorDetails: text("error_details"),
+    sender: messageSenderEnum("sender").notNull(),
+    senderUserId: uuid("sender_user_id").references(() => users.id, { onDelete: "set null" }),
+    pricing: jsonb("pricing").$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The idempotency key for webhooks: Meta retries and duplicates deliveries, a message is stored once.
+    uniqueIndex("messages_channel_wa_message_id_key").on(t.channelId, t.waMessageId),
+    index("messages_conversation_created_idx").on(t.conversationId, t.createdAt),
+    index("messages_org_idx").on(t.organizationId),
+  ],
+);
+
+export type Conversation = typeof conversations.$inferSelect;
+export type Message = typeof messages.$inferSelect;

@@ -1,0 +1,5 @@
+export * from "./organizations";
+export * from "./channels";
+export * from "./contacts";
+export * from "./conversations";
+export * from "./webhooks";

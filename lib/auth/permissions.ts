@@ -1,0 +1,44 @@
+import type { Role } from "@/db/schema";
+
+/**
+ * Everything a member can be allowed to do, as strings. Handlers, pages and the UI ask `can(permission)`;
+ * nothing outside this file compares roles.
+ */
+export const permissions = [
+  "org.read",
+  "org.update",
+  "members.read",
+  "members.invite",
+  "members.update",
+  "members.remove",
+  "members.manageOwners",
+  "channels.read",
+  "channels.manage",
+  "apiKeys.manage",
+  "audit.read",
+  "departments.read",
+  "departments.manage",
+  "contacts.read",
+  "contacts.write",
+  "conversations.read",
+  "conversations.reply",
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read"];
+const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply"];
+const admin: Permission[] = permissions.filter((p) => p !== "members.manageOwners");
+
+export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
+  owner: new Set(permissions),
+  admin: new Set(admin),
+  agent: new Set(agent),
+  viewer: new Set(viewer),
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].has(permission);
+}
+
+export const roles: Role[] = ["owner", "admin", "agent", "viewer"];

@@ -1,0 +1,56 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable Papo reads, validated once. Grouped by integration so a reader can see what each
+ * part of the system needs. Read through `env()`; never touch process.env elsewhere.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  PAPO_PUBLIC_URL: z.url({ message: "PAPO_PUBLIC_URL must be a URL such as https://papo.example.com" }).optional(),
+  // database
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  PAPO_DATA_DIR: optionalString,
+  PAPO_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+  // secrets
+  PAPO_SECRET: optionalString.pipe(z.string().min(32, "PAPO_SECRET must be at least 32 characters").optional()),
+  NEXTAUTH_SECRET: optionalString,
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string; embedded: boolean };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    dataDir: path.resolve(e.PAPO_DATA_DIR ?? ".data"),
+    publicUrl: (e.PAPO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    embedded: !e.DATABASE_URL,
+  };
+  return cached;
+}
+
+/** Tests and the CLI change the environment between runs in one process. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
