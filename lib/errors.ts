@@ -53,6 +53,17 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
     return { status: 422, body: { error: { code: "invalid_input", message, issues } } };
   }
+  if (isUniqueViolation(err)) {
+    return { status: 409, body: { error: { code: "conflict", message: "This already exists" } } };
+  }
   console.error("[papo] unexpected error", err);
   return { status: 500, body: { error: { code: "internal_error", message: "Something went wrong on our side" } } };
+}
+
+/** Postgres 23505, as raised by postgres.js or PGlite, possibly wrapped by drizzle. Races end here, not in a 500. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
+    if (e.code === "23505") return true;
+  }
+  return false;
 }

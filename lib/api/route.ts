@@ -1,0 +1,65 @@
+import type { ZodType } from "zod";
+import { resolveActor, type Actor } from "@/lib/auth/actor";
+import { loadOrgContext, type OrgContext } from "@/lib/auth/org-context";
+import type { Permission } from "@/lib/auth/permissions";
+import { AppError, toErrorBody, unauthorized } from "@/lib/errors";
+
+type RouteContext<P> = { params: Promise<P> };
+type Result = Response | object | null;
+
+/**
+ * The guard around every tenant route handler: authenticate (session or API key), load the organization with the
+ * caller's membership, check the permission, and turn every error into `{ error: { code, message } }` once.
+ */
+export function withOrg<P extends { orgSlug: string }>(
+  permission: Permission,
+  handler: (args: { req: Request; params: P; ctx: OrgContext }) => Promise<Result>,
+) {
+  return async (req: Request, route: RouteContext<P>) =>
+    respond(async () => {
+      const params = await route.params;
+      const actor = await resolveActor(req);
+      if (!actor) throw unauthorized();
+      const ctx = await loadOrgContext(actor, params.orgSlug);
+      ctx.authorize(permission);
+      return handler({ req, params, ctx });
+    });
+}
+
+/** For routes that need a signed-in person but no organization (create an organization, accept an invitation). */
+export function withUser<P>(handler: (args: { req: Request; params: P; userId: string }) => Promise<Result>) {
+  return async (req: Request, route: RouteContext<P>) =>
+    respond(async () => {
+      const actor: Actor | null = await resolveActor(req);
+      if (actor?.type !== "user") throw unauthorized();
+      return handler({ req, params: await route.params, userId: actor.userId });
+    });
+}
+
+/** For public routes (sign-up, invitation preview): only the error mapping. */
+export function withPublic<P>(handler: (args: { req: Request; params: P }) => Promise<Result>) {
+  return async (req: Request, route: RouteContext<P>) =>
+    respond(async () => handler({ req, params: await route.params }));
+}
+
+async function respond(run: () => Promise<Result>): Promise<Response> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result;
+    return Response.json(result ?? { ok: true });
+  } catch (err) {
+    const { status, body } = toErrorBody(err);
+    return Response.json(body, { status });
+  }
+}
+
+/** Parses a JSON body against a schema: malformed JSON is a 400, a body that fails the schema a 422. */
+export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("bad_request", "The request body must be valid JSON");
+  }
+  return schema.parse(raw);
+}

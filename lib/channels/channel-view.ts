@@ -1,0 +1,41 @@
+import type { Channel } from "@/db/schema";
+import { env } from "@/lib/env";
+
+export type ChannelView = {
+  id: string;
+  name: string;
+  provider: Channel["provider"];
+  status: Channel["status"];
+  displayPhoneNumber: string;
+  phoneNumberId: string;
+  wabaId: string;
+  hasAccessToken: boolean;
+  hasAppSecret: boolean;
+  webhookUrl: string;
+  /** Only for callers who manage channels: it is what Meta must echo back in the handshake. */
+  verifyToken?: string;
+  createdAt: string;
+};
+
+/** What leaves the server about a channel: never the token or the app secret, not even encrypted. */
+export function toChannelView(channel: Channel, options: { includeVerifyToken: boolean; origin?: string }): ChannelView {
+  return {
+    id: channel.id,
+    name: channel.name,
+    provider: channel.provider,
+    status: channel.status,
+    displayPhoneNumber: channel.displayPhoneNumber,
+    phoneNumberId: channel.phoneNumberId,
+    wabaId: channel.wabaId,
+    hasAccessToken: Boolean(channel.accessTokenEncrypted),
+    hasAppSecret: Boolean(channel.appSecretEncrypted),
+    webhookUrl: webhookUrl(channel.id, options.origin),
+    verifyToken: options.includeVerifyToken ? channel.verifyToken : undefined,
+    createdAt: channel.createdAt.toISOString(),
+  };
+}
+
+export function webhookUrl(channelId: string, origin?: string): string {
+  const base = env().PAPO_PUBLIC_URL ? env().publicUrl : (origin ?? env().publicUrl);
+  return `${base.replace(/\/+$/, "")}/api/webhooks/whatsapp/${channelId}`;
+}

@@ -1,0 +1,12 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users, type User } from "@/db/schema";
+
+export async function findUserById(id: string): Promise<User | undefined> {
+  const [user] = await getDb()
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deletedAt)))
+    .limit(1);
+  return user;
+}

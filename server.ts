@@ -1,0 +1,52 @@
+import http from "node:http";
+import next from "next";
+import { closeDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { masterKey } from "@/lib/crypto/master-key";
+import { env } from "@/lib/env";
+import { seedDemo } from "@/lib/seed/seed-demo";
+
+/**
+ * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
+ * and the embedded job executor. Start-up order: validate env → secrets → migrate → seed → serve.
+ */
+async function main() {
+  const e = env();
+  masterKey(); // fail before listening if the secret is missing in production
+  if (e.PAPO_PUBLIC_URL) process.env.NEXTAUTH_URL ??= e.publicUrl;
+  // Without a configured public URL, sign-in callbacks follow the Host header (localhost, 127.0.0.1, a LAN IP).
+  else process.env.AUTH_TRUST_HOST ??= "true";
+
+  await migrateDatabase();
+  if (e.PAPO_SEED_DEMO === "always" || (e.PAPO_SEED_DEMO === "auto" && e.embedded)) {
+    const { created, login } = await seedDemo();
+    if (login) printDemoLogin(login, created, e.publicUrl);
+  }
+
+  const dev = e.NODE_ENV !== "production";
+  const app = next({ dev, hostname: e.HOSTNAME, port: e.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(e.PORT, e.HOSTNAME, resolve));
+  console.log(`[papo] ready on ${e.publicUrl} (${e.embedded ? `embedded database in ${e.dataDir}` : "PostgreSQL"}, ${dev ? "development" : "production"})`);
+
+  const shutdown = async (signal: string) => {
+    console.log(`[papo] ${signal}: shutting down`);
+    server.close();
+    await closeDb().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function printDemoLogin(login: { email: string; password: string; organizationSlug: string }, created: boolean, url: string) {
+  const line = "─".repeat(60);
+  console.log(`\n${line}\n  Papo demo ${created ? "created" : "login"}\n  Open      ${url}/sign-in\n  Email     ${login.email}\n  Password  ${login.password}\n${line}\n`);
+}
+
+main().catch((err) => {
+  console.error(`[papo] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

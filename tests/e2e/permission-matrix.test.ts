@@ -1,0 +1,216 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { HttpClient, addMemberViaInvitation, createApiKey, signUpOwner, uniqueEmail, type SignedUp } from "../support/http-client";
+
+type Role = "owner" | "admin" | "agent" | "viewer";
+const roles: Role[] = ["owner", "admin", "agent", "viewer"];
+const managers: Role[] = ["owner", "admin"];
+
+type Case = {
+  name: string;
+  allowed: Role[];
+  /** Builds a fresh request (so destructive calls always have something of their own to destroy). */
+  request: () => Promise<{ method: string; path: string; body?: unknown }>;
+  okStatus?: number;
+};
+
+let baseUrl: string;
+let owner: SignedUp;
+let other: SignedUp;
+const clients = {} as Record<Role, HttpClient>;
+let channelId: string;
+
+const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
+
+async function newChannel(): Promise<string> {
+  const res = await owner.client.post<{ channel: { id: string } }>(org("/channels"), {
+    provider: "sandbox",
+    name: "Matrix",
+    displayPhoneNumber: "+5511912345678",
+  });
+  expect(res.status).toBe(201);
+  return res.body.channel.id;
+}
+
+async function newInvitation(): Promise<string> {
+  const res = await owner.client.post<{ invitation: { id: string } }>(org("/invitations"), { email: uniqueEmail("inv"), role: "agent" });
+  expect(res.status).toBe(201);
+  return res.body.invitation.id;
+}
+
+async function newMembershipId(): Promise<string> {
+  const member = await addMemberViaInvitation(owner, "agent");
+  const list = await owner.client.get<{ members: { id: string; email: string }[] }>(org("/members"));
+  return list.body.members.find((m) => m.email === member.email)!.id;
+}
+
+async function newApiKeyId(): Promise<string> {
+  const res = await owner.client.post<{ apiKey: { id: string } }>(org("/api-keys"), { name: "to revoke", role: "viewer" });
+  return res.body.apiKey.id;
+}
+
+const cases: Case[] = [
+  { name: "read the organization", allowed: roles, request: async () => ({ method: "GET", path: org() }) },
+  { name: "rename the organization", allowed: managers, request: async () => ({ method: "PATCH", path: org(), body: { name: "Acme Renamed" } }) },
+  { name: "list members", allowed: managers, request: async () => ({ method: "GET", path: org("/members") }) },
+  {
+    name: "change a member's role",
+    allowed: managers,
+    request: async () => ({ method: "PATCH", path: org(`/members/${await newMembershipId()}`), body: { role: "viewer" } }),
+  },
+  { name: "remove a member", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/members/${await newMembershipId()}`) }) },
+  { name: "list invitations", allowed: managers, request: async () => ({ method: "GET", path: org("/invitations") }) },
+  {
+    name: "invite a member",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/invitations"), body: { email: uniqueEmail("x"), role: "agent" } }),
+  },
+  { name: "revoke an invitation", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/invitations/${await newInvitation()}`) }) },
+  { name: "list channels", allowed: roles, request: async () => ({ method: "GET", path: org("/channels") }) },
+  { name: "read a channel", allowed: roles, request: async () => ({ method: "GET", path: org(`/channels/${channelId}`) }) },
+  {
+    name: "add a channel",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/channels"), body: { provider: "sandbox", name: "New", displayPhoneNumber: "+5511912345678" } }),
+  },
+  { name: "edit a channel", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/channels/${channelId}`), body: { name: "Edited" } }) },
+  { name: "delete a channel", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/channels/${await newChannel()}`) }) },
+  { name: "list API keys", allowed: managers, request: async () => ({ method: "GET", path: org("/api-keys") }) },
+  {
+    name: "create an API key",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/api-keys"), body: { name: "k", role: "viewer" } }),
+  },
+  { name: "revoke an API key", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/api-keys/${await newApiKeyId()}`) }) },
+  { name: "read the audit log", allowed: managers, request: async () => ({ method: "GET", path: org("/audit-log") }) },
+];
+
+beforeAll(async () => {
+  baseUrl = inject("baseUrl");
+  owner = await signUpOwner(baseUrl, "Matrix Org");
+  other = await signUpOwner(baseUrl, "Other Org");
+  clients.owner = owner.client;
+  for (const role of ["admin", "agent", "viewer"] as const) clients[role] = owner.client.withApiKey(await createApiKey(owner, role));
+  channelId = await newChannel();
+});
+
+describe("permission matrix: role × route", () => {
+  for (const c of cases) {
+    for (const role of roles) {
+      const allowed = c.allowed.includes(role);
+      it(`${role} ${allowed ? "may" : "may not"} ${c.name}`, async () => {
+        const { method, path, body } = await c.request();
+        const res = await clients[role].request(method, path, body);
+        if (allowed) expect(res.status, JSON.stringify(res.body)).toBe(c.okStatus ?? 200);
+        else {
+          expect(res.status).toBe(403);
+          expect(res.body).toMatchObject({ error: { code: "forbidden" } });
+        }
+      });
+    }
+  }
+});
+
+describe("tenancy: another organization's members and keys get 404", () => {
+  for (const c of cases) {
+    it(`outsider (session) cannot ${c.name}`, async () => {
+      const { method, path, body } = await c.request();
+      const res = await other.client.request(method, path, body);
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ error: { code: "not_found" } });
+    });
+  }
+
+  it("an API key of another organization gets 404, even with the owner role", async () => {
+    const key = await createApiKey(other, "owner");
+    const res = await other.client.withApiKey(key).get(org("/channels"));
+    expect(res.status).toBe(404);
+  });
+
+  it("a channel id from organization A under organization B's path is 404", async () => {
+    const res = await other.client.get(`/api/v1/orgs/${other.orgSlug}/channels/${channelId}`);
+    expect(res.status).toBe(404);
+    const own = await owner.client.get(org(`/channels/${channelId}`));
+    expect(own.status).toBe(200);
+  });
+});
+
+describe("authentication", () => {
+  it("anonymous calls get 401", async () => {
+    const res = await new HttpClient(baseUrl).get(org("/channels"));
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
+  it("an unknown or revoked API key gets 401", async () => {
+    const anon = new HttpClient(baseUrl);
+    expect((await anon.withApiKey("papo_sk_nope").get(org())).status).toBe(401);
+    const token = await createApiKey(owner, "viewer");
+    const keys = await owner.client.get<{ apiKeys: { id: string; prefix: string }[] }>(org("/api-keys"));
+    const id = keys.body.apiKeys.find((k) => token.startsWith(k.prefix))!.id;
+    expect((await anon.withApiKey(token).get(org())).status).toBe(200);
+    expect((await owner.client.delete(org(`/api-keys/${id}`))).status).toBe(200);
+    expect((await anon.withApiKey(token).get(org())).status).toBe(401);
+  });
+
+  it("a signed-in agent is held to the same rules as an agent key", async () => {
+    const agent = await addMemberViaInvitation(owner, "agent");
+    expect((await agent.client.get(org("/channels"))).status).toBe(200);
+    expect((await agent.client.get(org("/members"))).status).toBe(403);
+  });
+
+  it("agents and viewers do not see the webhook verify token", async () => {
+    const asViewer = await clients.viewer.get<{ channel: Record<string, unknown> }>(org(`/channels/${channelId}`));
+    expect(asViewer.body.channel.verifyToken).toBeUndefined();
+    const asOwner = await clients.owner.get<{ channel: Record<string, unknown> }>(org(`/channels/${channelId}`));
+    expect(typeof asOwner.body.channel.verifyToken).toBe("string");
+    expect(JSON.stringify(asOwner.body)).not.toMatch(/accessToken"|appSecret"|Encrypted/);
+  });
+});
+
+describe("role rules", () => {
+  it("an admin cannot grant the owner role; an owner can", async () => {
+    const admin = owner.client.withApiKey(await createApiKey(owner, "admin"));
+    const target = await newMembershipId();
+    const denied = await admin.patch(org(`/members/${target}`), { role: "owner" });
+    expect(denied.status).toBe(403);
+    expect((await owner.client.patch(org(`/members/${target}`), { role: "owner" })).status).toBe(200);
+  });
+
+  it("the last owner can be neither demoted nor removed", async () => {
+    const solo = await signUpOwner(baseUrl, "Solo");
+    const list = await solo.client.get<{ members: { id: string }[] }>(`/api/v1/orgs/${solo.orgSlug}/members`);
+    const me = list.body.members[0].id;
+    const demote = await solo.client.patch(`/api/v1/orgs/${solo.orgSlug}/members/${me}`, { role: "admin" });
+    expect(demote.status).toBe(409);
+    const remove = await solo.client.delete(`/api/v1/orgs/${solo.orgSlug}/members/${me}`);
+    expect(remove.status).toBe(409);
+  });
+
+  it("bad input is a 422 with field issues and writes nothing; malformed JSON is a 400", async () => {
+    const before = await owner.client.get<{ channels: unknown[] }>(org("/channels"));
+    const bad = await owner.client.post<{ error: { issues: { path: string }[] } }>(org("/channels"), {
+      provider: "cloud",
+      name: "",
+      displayPhoneNumber: "123",
+      phoneNumberId: "abc",
+      wabaId: "1",
+      accessToken: "short",
+      appSecret: "!",
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(["name", "displayPhoneNumber", "phoneNumberId", "wabaId", "accessToken", "appSecret"]),
+    );
+    const malformed = await owner.client.request("POST", org("/channels"), "{not json", { "content-type": "application/json" });
+    expect(malformed.status).toBe(400);
+    const after = await owner.client.get<{ channels: unknown[] }>(org("/channels"));
+    expect(after.body.channels.length).toBe(before.body.channels.length);
+  });
+
+  it("a non-UUID id is a 404, not a server error", async () => {
+    expect((await owner.client.get(org("/channels/not-a-uuid"))).status).toBe(404);
+  });
+});
