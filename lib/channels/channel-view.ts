@@ -18,7 +18,7 @@ export type ChannelView = {
 };
 
 /** What leaves the server about a channel: never the token or the app secret, not even encrypted. */
-export function toChannelView(channel: Channel, options: { includeVerifyToken: boolean; origin?: string }): ChannelView {
+export function toChannelView(channel: Channel, options: { includeVerifyToken: boolean; origin: string }): ChannelView {
   return {
     id: channel.id,
     name: channel.name,
@@ -35,7 +35,7 @@ export function toChannelView(channel: Channel, options: { includeVerifyToken: b
   };
 }
 
-export function webhookUrl(channelId: string, origin?: string): string {
-  const base = env().PAPO_PUBLIC_URL ? env().publicUrl : (origin ?? env().publicUrl);
-  return `${base.replace(/\/+$/, "")}/api/webhooks/whatsapp/${channelId}`;
+/** `origin` from publicOrigin(); the CLI, which has no request, passes env().publicUrl. */
+export function webhookUrl(channelId: string, origin: string = env().publicUrl): string {
+  return `${origin.replace(/\/+$/, "")}/api/webhooks/whatsapp/${channelId}`;
 }

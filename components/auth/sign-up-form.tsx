@@ -1,0 +1,80 @@
+"use client";
+
+import * as React from "react";
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+
+import { apiFetch } from "@/components/api/api-fetch";
+import { fieldErrorsFrom } from "@/components/api/field-errors";
+import { FormError } from "@/components/forms/form-error";
+import { TextField } from "@/components/forms/text-field";
+import { Button } from "@/components/ui/button";
+
+const FIELDS = ["name", "email", "password", "organizationName"] as const;
+
+type SignUpResponse = { organization: { slug: string } };
+
+/** Creates an account and its first organization, signs in, and opens the new organization. */
+export function SignUpForm() {
+  const t = useTranslations("auth");
+  const mutation = useMutation({
+    mutationFn: async (input: Record<(typeof FIELDS)[number], string>) => {
+      const { organization } = await apiFetch<SignUpResponse>("/api/v1/signup", { method: "POST", body: input });
+      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      return result?.ok && !result.error ? `/${organization.slug}` : "/sign-in";
+    },
+    // A full page load, so the new session (and the person's saved language) apply everywhere at once.
+    onSuccess: (target) => window.location.assign(target),
+  });
+  const errors = fieldErrorsFrom(mutation.error);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    mutation.mutate({
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      organizationName: String(data.get("organizationName") ?? ""),
+    });
+  }
+
+  const busy = mutation.isPending || mutation.isSuccess;
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      <TextField id="name" name="name" label={t("signUp.name")} autoComplete="name" error={errors.name} required autoFocus />
+      <TextField id="email" name="email" type="email" label={t("signUp.email")} autoComplete="email" error={errors.email} required />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label={t("signUp.password")}
+        autoComplete="new-password"
+        hint={t("signUp.passwordHint")}
+        error={errors.password}
+        required
+      />
+      <TextField
+        id="organizationName"
+        name="organizationName"
+        label={t("signUp.organizationName")}
+        autoComplete="organization"
+        hint={t("signUp.organizationNameHint")}
+        error={errors.organizationName}
+        required
+      />
+      <FormError error={mutation.error} fields={FIELDS} />
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? t("signUp.submitting") : t("signUp.submit")}
+      </Button>
+      <p className="text-center text-sm text-muted-foreground">
+        {t("signUp.haveAccount")}{" "}
+        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+          {t("signUp.signInLink")}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslations } from "next-intl";
+
+import { DateTime } from "@/components/shared/date-time";
+import { RoleBadge } from "@/components/shared/role-badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { Role } from "@/db/schema";
+
+import { RevokeApiKeyButton } from "./revoke-api-key-button";
+
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  lastUsedAt: Date | string | null;
+  createdAt: Date | string;
+};
+
+type ApiKeysTableProps = { orgSlug: string; apiKeys: ApiKeyRow[] };
+
+export function ApiKeysTable({ orgSlug, apiKeys }: ApiKeysTableProps) {
+  const t = useTranslations();
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("apiKeys.name")}</TableHead>
+          <TableHead>{t("apiKeys.key")}</TableHead>
+          <TableHead>{t("apiKeys.role")}</TableHead>
+          <TableHead>{t("apiKeys.lastUsed")}</TableHead>
+          <TableHead>{t("apiKeys.created")}</TableHead>
+          <TableHead className="text-right">
+            <span className="sr-only">{t("apiKeys.actions")}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {apiKeys.map((apiKey) => (
+          <TableRow key={apiKey.id}>
+            <TableCell className="font-medium">{apiKey.name}</TableCell>
+            <TableCell>
+              <code className="font-mono text-xs text-muted-foreground">{apiKey.prefix}…</code>
+            </TableCell>
+            <TableCell>
+              <RoleBadge role={apiKey.role} />
+            </TableCell>
+            <TableCell className="text-muted-foreground">
+              {apiKey.lastUsedAt ? <DateTime value={apiKey.lastUsedAt} /> : t("common.never")}
+            </TableCell>
+            <TableCell className="text-muted-foreground">
+              <DateTime value={apiKey.createdAt} format="date" />
+            </TableCell>
+            <TableCell className="text-right">
+              <RevokeApiKeyButton orgSlug={orgSlug} apiKeyId={apiKey.id} name={apiKey.name} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

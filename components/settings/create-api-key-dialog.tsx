@@ -1,0 +1,136 @@
+"use client";
+
+import * as React from "react";
+import { useRouter } from "next/navigation";
+import { KeyRoundIcon, TriangleAlertIcon } from "lucide-react";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+
+import { apiFetch } from "@/components/api/api-fetch";
+import { fieldErrorsFrom } from "@/components/api/field-errors";
+import { FormError } from "@/components/forms/form-error";
+import { SelectField } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { CopyableValue } from "@/components/shared/copyable-value";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import type { Role } from "@/db/schema";
+
+const FIELDS = ["name", "role"] as const;
+
+type CreateApiKeyResponse = { apiKey: { id: string; name: string }; token: string };
+
+type CreateApiKeyDialogProps = { orgSlug: string; roles: Role[] };
+
+/** Creates a key and shows it exactly once; closing the dialog forgets it. */
+export function CreateApiKeyDialog({ orgSlug, roles }: CreateApiKeyDialogProps) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [open, setOpen] = React.useState(false);
+  const defaultRole: Role = roles.includes("agent") ? "agent" : (roles[roles.length - 1] ?? "viewer");
+  const [role, setRole] = React.useState<Role>(defaultRole);
+  const mutation = useMutation({
+    mutationFn: (input: { name: string; role: Role }) =>
+      apiFetch<CreateApiKeyResponse>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/api-keys`, { method: "POST", body: input }),
+    onSuccess: () => router.refresh(),
+  });
+  const errors = fieldErrorsFrom(mutation.error);
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      mutation.reset();
+      setRole(defaultRole);
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    mutation.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? ""), role });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button type="button">
+          <KeyRoundIcon aria-hidden="true" />
+          {t("apiKeys.create.trigger")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        closeLabel={t("common.close")}
+        // The key can't be shown again: don't lose it to a stray click outside.
+        onInteractOutside={(event) => mutation.data && event.preventDefault()}
+      >
+        {mutation.data ? (
+          <>
+            <DialogHeader>
+              <DialogTitle>{t("apiKeys.create.createdTitle")}</DialogTitle>
+              <DialogDescription>{mutation.data.apiKey.name}</DialogDescription>
+            </DialogHeader>
+            <Alert>
+              <TriangleAlertIcon aria-hidden="true" className="text-warning" />
+              <AlertDescription className="text-foreground">{t("apiKeys.create.createdWarning")}</AlertDescription>
+            </Alert>
+            <div className="grid gap-2">
+              <span className="text-sm font-medium">{t("apiKeys.create.token")}</span>
+              <CopyableValue value={mutation.data.token} copyLabel={t("apiKeys.create.copyToken")} testId="api-key-token" />
+            </div>
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button type="button">{t("common.done")}</Button>
+              </DialogClose>
+            </DialogFooter>
+          </>
+        ) : (
+          <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+            <DialogHeader>
+              <DialogTitle>{t("apiKeys.create.title")}</DialogTitle>
+              <DialogDescription>{t("apiKeys.create.description")}</DialogDescription>
+            </DialogHeader>
+            <TextField
+              id="api-key-name"
+              name="name"
+              label={t("apiKeys.create.name")}
+              hint={t("apiKeys.create.nameHint")}
+              autoComplete="off"
+              error={errors.name}
+              required
+            />
+            <SelectField
+              id="api-key-role"
+              name="role"
+              label={t("apiKeys.create.role")}
+              value={role}
+              onChange={(event) => setRole(event.target.value as Role)}
+              hint={t(`roleDescriptions.${role}`)}
+              error={errors.role}
+              options={roles.map((option) => ({ value: option, label: t(`roles.${option}`) }))}
+            />
+            <FormError error={mutation.error} fields={FIELDS} />
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button type="button" variant="outline">
+                  {t("common.cancel")}
+                </Button>
+              </DialogClose>
+              <Button type="submit" disabled={mutation.isPending}>
+                {mutation.isPending ? t("apiKeys.create.submitting") : t("apiKeys.create.submit")}
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

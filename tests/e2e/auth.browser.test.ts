@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { browserAvailable, launchBrowser } from "../support/browser";
+import { newPage, signInInBrowser, signUpInBrowser } from "../support/browser-session";
+import { HttpClient, PASSWORD } from "../support/http-client";
+
+const run = browserAvailable();
+
+describe.skipIf(!run)("sign-up, sign-out and sign-in in the browser", () => {
+  let browser: Browser;
+  const baseUrl = inject("baseUrl");
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it("sign-up lands in the new organization; sign-out and sign-in bring the person back", async () => {
+    const { context, page } = await newPage(browser);
+    const { email, slug } = await signUpInBrowser(page, baseUrl, "Padaria Browser");
+    await expect.poll(() => page.getByRole("heading", { name: "Organization", level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByText("Padaria Browser").first().isVisible()).toBe(true);
+    // The organization exists for this person, as the API sees it too.
+    const me = await page.request.get(`${baseUrl}/api/v1/me`);
+    expect((await me.json()).organizations.map((o: { slug: string }) => o.slug)).toContain(slug);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    expect((await page.request.get(`${baseUrl}/api/v1/me`)).status()).toBe(401);
+
+    await signInInBrowser(page, baseUrl, email, "wrong password");
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/incorrect|invalid|wrong/i);
+
+    await signInInBrowser(page, baseUrl, email);
+    await page.waitForURL(new RegExp(`/${slug}(/settings/organization)?$`));
+    await context.close();
+  });
+
+  it("a signed-out visit to an organization page goes to sign-in", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${baseUrl}/some-org/settings/members`);
+    await page.waitForURL(/\/sign-in\?callbackUrl=/);
+    await context.close();
+  });
+
+  it("the interface follows the browser's language, and the person's own setting wins", async () => {
+    const owner = new HttpClient(baseUrl);
+    const email = `pt-${Date.now()}@example.test`;
+    await owner.post("/api/v1/signup", { name: "Ana", email, password: PASSWORD, organizationName: "Loja Ana" });
+
+    const { context, page } = await newPage(browser, "pt-BR");
+    await page.goto(`${baseUrl}/sign-in`);
+    expect(await page.getByRole("button", { name: "Entrar" }).isVisible()).toBe(true);
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Senha").fill(PASSWORD);
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.waitForURL(/\/settings\/organization$/);
+    expect(await page.getByRole("heading", { name: "Organização", level: 1 }).isVisible()).toBe(true);
+
+    // Her own setting (English) wins over the browser's Portuguese.
+    const res = await page.request.patch(`${baseUrl}/api/v1/me`, { data: { locale: "en" } });
+    expect(res.status()).toBe(200);
+    await page.reload();
+    expect(await page.getByRole("heading", { name: "Organization", level: 1 }).isVisible()).toBe(true);
+    await context.close();
+  });
+});
