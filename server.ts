@@ -5,6 +5,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { masterKey } from "@/lib/crypto/master-key";
 import { env } from "@/lib/env";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { inngestMode } from "@/inngest/mode";
+import { startExecutor, type Executor } from "@/inngest/executor";
 
 /**
  * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
@@ -31,9 +33,19 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOSTNAME, resolve));
   console.log(`[papo] ready on ${e.publicUrl} (${e.embedded ? `embedded database in ${e.dataDir}` : "PostgreSQL"}, ${dev ? "development" : "production"})`);
 
+  // The executor syncs by calling /api/inngest, so it starts once the server answers.
+  const mode = inngestMode();
+  let executor: Executor | undefined;
+  if (mode === "embedded" && e.PAPO_EXECUTOR === "on") {
+    const host = e.HOSTNAME === "0.0.0.0" || e.HOSTNAME === "::" ? "127.0.0.1" : e.HOSTNAME;
+    executor = await startExecutor({ serveUrl: `http://${host}:${e.PORT}/api/inngest` });
+  }
+  console.log(`[papo] durable functions: ${mode}${mode === "embedded" ? (executor ? " executor running" : " (executor off in this process)") : ""}`);
+
   const shutdown = async (signal: string) => {
     console.log(`[papo] ${signal}: shutting down`);
     server.close();
+    await executor?.stop().catch(() => {});
     await closeDb().catch(() => {});
     process.exit(0);
   };

@@ -27,6 +27,13 @@ const schema = z.object({
   // secrets
   PAPO_SECRET: optionalString.pipe(z.string().min(32, "PAPO_SECRET must be at least 32 characters").optional()),
   NEXTAUTH_SECRET: optionalString,
+  // inngest (see inngest/mode.ts): both keys = Inngest Cloud; a base URL or INNGEST_DEV = self-hosted/dev
+  // server; neither = Papo's embedded executor. PAPO_EXECUTOR=off keeps this process from running the worker.
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_BASE_URL: optionalString,
+  INNGEST_DEV: optionalString,
+  PAPO_EXECUTOR: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string; embedded: boolean };

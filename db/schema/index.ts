@@ -3,3 +3,4 @@ export * from "./channels";
 export * from "./contacts";
 export * from "./conversations";
 export * from "./webhooks";
+export * from "./executor";

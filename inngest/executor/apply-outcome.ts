@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { query } from "./db";
+import type { CallOutcome, Op } from "./call-sdk";
+import { parseDuration, wakeTime } from "./duration";
+import { loadFunction } from "./registry";
+import { createRun, enqueueCall, enqueueResolve, ensureCall, finishRun, type lockRun } from "./runs";
+import { newId } from "./ids";
+
+export type ClaimedCall = { id: number; runId: string; stepId: string | null; attempt: number };
+
+/** Retry delay after a failed attempt n (0-based): 10 s, 20 s, 40 s … capped at 10 min. */
+export const defaultBackoff = (attempt: number) => Math.min(10_000 * 2 ** attempt, 600_000);
+
+/**
+ * Applies what the SDK answered to the run, in one transaction under the run's row lock. If this worker lost
+ * its lease meanwhile (it was presumed dead and the item was re-queued), the answer is dropped.
+ */
+export async function applyOutcome(
+  tx: Tx,
+  item: ClaimedCall,
+  outcome: CallOutcome,
+  ctx: { workerId: string; now: number; sentStepIds: Set<string>; maxAttempts: number; backoff: (attempt: number) => number },
+) {
+  // Lock the run and the item together; no row = the item is gone (run ended or cancelled meanwhile).
+  const [locked] = await query<RunLockRow & { leased_by: string | null }>(
+    tx,
+    sql`select r.id, r.seq, r.status, r.concurrency, q.leased_by from inngest_runs r
+        join inngest_queue q on q.run_id = r.id and q.id = ${item.id}
+        where r.id = ${item.runId} for update`,
+  );
+  if (!locked || locked.leased_by !== ctx.workerId) return;
+  const run = { ...locked, seq: Number(locked.seq) };
+  if (run.status !== "running") return void (await deleteItem(tx, item.id));
+
+  const retry = async (error: unknown, retryAfterMs?: number) => {
+    if (item.attempt + 1 >= ctx.maxAttempts) return finishRun(tx, run.id, { status: "failed", error }, ctx.now);
+    const delay = retryAfterMs ?? ctx.backoff(item.attempt);
+    await tx.execute(sql`update inngest_queue set attempt = attempt + 1, run_at = ${ctx.now + delay},
+        leased_by = null, leased_until = null where id = ${item.id}`);
+  };
+
+  if (outcome.kind === "completed") return finishRun(tx, run.id, { status: "completed", output: outcome.output }, ctx.now);
+  if (outcome.kind === "failed") return finishRun(tx, run.id, { status: "failed", error: outcome.error }, ctx.now);
+  if (outcome.kind === "retry") return retry(outcome.error, outcome.retryAfterMs);
+
+  const stepError = outcome.ops.find((op) => op.op === "StepError");
+  if (stepError) return retry(stepError.error, outcome.retryAfterMs);
+
+  await deleteItem(tx, item.id);
+  for (const op of outcome.ops) {
+    if (ctx.sentStepIds.has(op.id)) continue; // settled before this call (a parallel branch re-reporting it)
+    const failure = await applyOp(tx, run, op, ctx.now);
+    if (failure) return finishRun(tx, run.id, { status: "failed", error: failure }, ctx.now);
+    if (op.op === "RunComplete") return;
+  }
+  // New results the SDK has not seen yet (from these ops or from events meanwhile): call again.
+  await ensureCall(tx, run, ctx.now, ctx.sentStepIds.size);
+}
+
+type Run = NonNullable<Awaited<ReturnType<typeof lockRun>>>;
+type RunLockRow = Run;
+
+/** One op code. Returns an error to fail the run with, for ops this executor does not implement. */
+async function applyOp(tx: Tx, run: Run, op: Op, now: number): Promise<unknown> {
+  const save = (result: unknown) =>
+    tx.execute(sql`insert into inngest_steps (run_id, step_id, result) values (${run.id}, ${op.id}, ${JSON.stringify(result)}::jsonb)
+        on conflict do nothing`);
+  switch (op.op) {
+    case "StepRun":
+      await save({ type: "data", data: op.data ?? null });
+      return;
+    case "StepFailed":
+      await save({ type: "error", error: op.error });
+      return;
+    case "StepPlanned":
+      await enqueueCall(tx, run, now, { stepId: op.id });
+      return;
+    case "RunComplete":
+      await finishRun(tx, run.id, { status: "completed", output: op.data ?? null }, now);
+      return;
+    case "Sleep":
+      await enqueueResolve(tx, run, op.id, wakeTime(String(op.name), now), { type: "data", data: null });
+      return;
+    case "WaitForEvent": {
+      const timeout = parseDuration(String(op.opts?.timeout ?? ""));
+      const expiresAt = timeout === undefined ? null : now + timeout;
+      await tx.execute(sql`insert into inngest_waits (run_id, step_id, kind, event_name, expression, expires_at)
+          values (${run.id}, ${op.id}, 'event', ${String(op.name)}, ${(op.opts?.if as string) ?? null}, ${expiresAt})
+          on conflict (run_id, step_id) do nothing`);
+      if (expiresAt !== null) await enqueueResolve(tx, run, op.id, expiresAt, { type: "data", data: null });
+      return;
+    }
+    case "InvokeFunction":
+      return invoke(tx, run, op, now);
+    default:
+      return {
+        name: "UnsupportedOpError",
+        message: `Papo's embedded Inngest executor does not support the "${op.op}" operation (step "${op.displayName ?? op.id}")`,
+      };
+  }
+}
+
+async function invoke(tx: Tx, run: Run, op: Op, now: number) {
+  const opts = (op.opts ?? {}) as { function_id?: string; payload?: { data?: Record<string, unknown> }; timeout?: string };
+  const fn = opts.function_id ? await loadFunction(tx, opts.function_id) : undefined;
+  const [already] = await query(tx, sql`select 1 from inngest_runs where parent_run_id = ${run.id} and parent_step_id = ${op.id}`);
+  if (already) return;
+  if (!fn) {
+    await tx.execute(sql`insert into inngest_steps (run_id, step_id, result) values (${run.id}, ${op.id},
+        ${JSON.stringify({ type: "error", error: { name: "Error", message: `Function "${opts.function_id}" is not registered` } })}::jsonb)
+        on conflict do nothing`);
+    return;
+  }
+  const event = {
+    name: "inngest/function.invoked",
+    data: { ...(opts.payload?.data ?? {}), _inngest: { source_run_id: run.id, source_step_id: op.id } },
+    id: newId("evt_"),
+    ts: now,
+  };
+  await createRun(tx, fn, event, now, { runId: run.id, stepId: op.id });
+  const timeout = opts.timeout ? parseDuration(opts.timeout) : undefined;
+  if (timeout !== undefined) {
+    await enqueueResolve(tx, run, op.id, now + timeout, {
+      type: "error",
+      error: { name: "InngestInvokeTimeoutError", message: "Timed out waiting for invoked function to complete" },
+    });
+  }
+}
+
+async function deleteItem(tx: Tx, id: number) {
+  await tx.execute(sql`delete from inngest_queue where id = ${id}`);
+}

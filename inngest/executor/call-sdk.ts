@@ -1,0 +1,95 @@
+import type { StepResult } from "@/db/schema";
+import type { StoredEvent } from "./ingest";
+import { signBody } from "./signing";
+
+export type Op = {
+  id: string;
+  op: string;
+  name?: string;
+  displayName?: string;
+  opts?: Record<string, unknown>;
+  data?: unknown;
+  error?: unknown;
+};
+
+export type CallOutcome =
+  | { kind: "ops"; ops: Op[]; retryAfterMs?: number }
+  | { kind: "completed"; output: unknown }
+  | { kind: "failed"; error: unknown }
+  | { kind: "retry"; error: unknown; retryAfterMs?: number };
+
+export type CallRequest = {
+  url: string;
+  stepId: string | null;
+  runId: string;
+  event: StoredEvent;
+  steps: { stepId: string; result: StepResult }[];
+  attempt: number;
+  maxAttempts: number;
+  signingKey: string;
+  timeoutMs: number;
+};
+
+/**
+ * One execution request, shaped like Inngest's own (classic protocol: no `ctx.fn_id`, so the SDK never tries
+ * to checkpoint), signed with the local signing key. Every answer is reduced to what the executor does next.
+ */
+export async function callSdk(req: CallRequest): Promise<CallOutcome> {
+  const url = new URL(req.url);
+  if (req.stepId) url.searchParams.set("stepId", req.stepId);
+  const body = {
+    event: req.event,
+    events: [req.event],
+    steps: Object.fromEntries(req.steps.map((s) => [s.stepId, s.result])),
+    ctx: {
+      run_id: req.runId,
+      attempt: req.attempt,
+      max_attempts: req.maxAttempts,
+      disable_immediate_execution: false,
+      use_api: false,
+      stack: { stack: req.steps.map((s) => s.stepId), current: req.steps.length },
+    },
+    version: 2,
+  };
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-inngest-req-version": "2",
+        "x-inngest-signature": signBody(body, req.signingKey),
+      },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(req.timeoutMs),
+    });
+    text = await res.text();
+  } catch (err) {
+    return { kind: "retry", error: { name: "FetchError", message: `Calling ${url.origin}${url.pathname} failed: ${(err as Error).message}` } };
+  }
+  const json = parse(text);
+  const retryAfterMs = parseRetryAfter(res.headers.get("x-inngest-retry-after") ?? res.headers.get("retry-after"));
+  if (res.status === 206) return { kind: "ops", ops: Array.isArray(json) ? (json as Op[]) : [json as Op], retryAfterMs };
+  if (res.status === 200) return { kind: "completed", output: json ?? null };
+  const error = json ?? { name: "Error", message: `HTTP ${res.status}: ${text.slice(0, 500)}` };
+  if (res.headers.get("x-inngest-no-retry") === "true") return { kind: "failed", error };
+  return { kind: "retry", error, retryAfterMs };
+}
+
+function parse(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** RetryAfterError sends seconds or a date. */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}

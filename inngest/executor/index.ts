@@ -1,0 +1,3 @@
+export { startExecutor, type Executor, type ExecutorOptions } from "./executor";
+export { handleExecutorApi, handleEventApi, handleRegister } from "./http-api";
+export { ManualClock, systemClock, type Clock } from "./clock";

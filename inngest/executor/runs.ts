@@ -1,0 +1,166 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import type { StepResult } from "@/db/schema";
+import { query } from "./db";
+import { evaluate } from "./expression";
+import { parseDuration } from "./duration";
+import { concurrencyOptions, type FunctionRecord } from "./function-config";
+import { ingestInTx, type StoredEvent } from "./ingest";
+import { newId } from "./ids";
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+
+type RunLock = { id: string; seq: number; status: string; concurrency: { key: string; limit: number }[] };
+
+/**
+ * Starts a run of `fn` for `event` unless flow control says no (idempotency). Evaluates concurrency and
+ * throttle keys once, registers cancelOn waits, and queues the first call.
+ */
+export async function createRun(
+  tx: Tx,
+  fn: FunctionRecord,
+  event: StoredEvent,
+  now: number,
+  parent?: { runId: string; stepId: string },
+): Promise<string | undefined> {
+  const cfg = fn.config;
+  const scope = { event };
+  const runId = newId("run_");
+  if (cfg.idempotency) {
+    const key = JSON.stringify(evaluate(cfg.idempotency, scope));
+    // The insert wins only if the key is new or its 24 h window has passed.
+    const won = await query(
+      tx,
+      sql`insert into inngest_idempotency (function_id, key, run_id, expires_at)
+          values (${fn.id}, ${key}, ${runId}, ${now + IDEMPOTENCY_WINDOW_MS})
+          on conflict (function_id, key) do update set run_id = excluded.run_id, expires_at = excluded.expires_at
+          where inngest_idempotency.expires_at <= ${now}
+          returning run_id`,
+    );
+    if (won.length === 0) return undefined;
+  }
+  const concurrency = concurrencyOptions(cfg).map((c) => ({
+    // "env" scope shares the limit across functions that evaluate to the same key.
+    key: `${c.scope === "env" ? "env" : fn.id}:${c.key ? JSON.stringify(evaluate(c.key, scope)) : ""}`,
+    limit: c.limit,
+  }));
+  const throttle = cfg.throttle
+    ? {
+        key: `${fn.id}:${cfg.throttle.key ? JSON.stringify(evaluate(cfg.throttle.key, scope)) : ""}`,
+        limit: cfg.throttle.limit,
+        periodMs: parseDuration(cfg.throttle.period)!,
+      }
+    : null;
+  const keys = concurrency.map((c) => c.key);
+  const limits = concurrency.map((c) => c.limit);
+  // Run and first call in one statement: ingestion does this for every event, and round trips dominate.
+  await tx.execute(
+    sql`with r as (
+          insert into inngest_runs (id, function_id, event, status, concurrency, parent_run_id, parent_step_id, created_at)
+          values (${runId}, ${fn.id}, ${JSON.stringify(event)}::jsonb, 'running', ${JSON.stringify(concurrency)}::jsonb,
+                  ${parent?.runId ?? null}, ${parent?.stepId ?? null}, ${now})
+          returning id, seq)
+        insert into inngest_queue (run_id, kind, priority, run_at, concurrency_keys, concurrency_limits, throttle)
+        select r.id, 'call', r.seq, ${now}, ${pgArray(keys)}::text[], ${pgArray(limits)}::integer[],
+               ${throttle ? JSON.stringify(throttle) : null}::jsonb from r`,
+  );
+  for (const [i, c] of (cfg.cancel ?? []).entries()) {
+    const timeout = c.timeout ? parseDuration(c.timeout)! : undefined;
+    await tx.execute(sql`insert into inngest_waits (run_id, step_id, kind, event_name, expression, expires_at)
+        values (${runId}, ${`cancel:${i}`}, 'cancel', ${c.event}, ${c.if ?? null}, ${timeout ? now + timeout : null})`);
+  }
+  return runId;
+}
+
+export async function enqueueCall(
+  tx: Tx,
+  run: RunLock,
+  runAt: number,
+  opts: { stepId?: string; throttle?: { key: string; limit: number; periodMs: number } | null } = {},
+) {
+  const keys = run.concurrency.map((c) => c.key);
+  const limits = run.concurrency.map((c) => c.limit);
+  await tx.execute(sql`insert into inngest_queue
+      (run_id, kind, step_id, dedupe_key, priority, run_at, concurrency_keys, concurrency_limits, throttle)
+      values (${run.id}, 'call', ${opts.stepId ?? null}, ${opts.stepId ? `${run.id}:call:${opts.stepId}` : null},
+              ${run.seq}, ${runAt}, ${pgArray(keys)}::text[], ${pgArray(limits)}::integer[],
+              ${opts.throttle ? JSON.stringify(opts.throttle) : null}::jsonb)
+      on conflict (dedupe_key) do nothing`);
+}
+
+/** Queues a step result to be stored at `runAt` (sleep wake-up, waitForEvent / invoke timeout). */
+export async function enqueueResolve(tx: Tx, run: RunLock, stepId: string, runAt: number, result: StepResult) {
+  await tx.execute(sql`insert into inngest_queue (run_id, kind, step_id, result, dedupe_key, priority, run_at)
+      values (${run.id}, 'resolve', ${stepId}, ${JSON.stringify(result)}::jsonb, ${`${run.id}:resolve:${stepId}`},
+              ${run.seq}, ${runAt})
+      on conflict (dedupe_key) do nothing`);
+}
+
+/** Locks the run row: every change to one run's state is serialised through this lock. */
+export async function lockRun(tx: Tx, runId: string): Promise<RunLock | undefined> {
+  const [run] = await query<RunLock>(tx, sql`select id, seq, status, concurrency from inngest_runs where id = ${runId} for update`);
+  return run ? { ...run, seq: Number(run.seq) } : undefined;
+}
+
+/**
+ * The run has new state: make sure a call will show it to the SDK (one already queued or in flight will).
+ * With `sentSteps`, only if the run now has more step results than the finished call was sent.
+ */
+export async function ensureCall(tx: Tx, run: RunLock, now: number, sentSteps?: number) {
+  const newResults =
+    sentSteps === undefined ? sql`true` : sql`(select count(*) from inngest_steps where run_id = ${run.id}) > ${sentSteps}`;
+  await tx.execute(sql`insert into inngest_queue (run_id, kind, priority, run_at, concurrency_keys, concurrency_limits)
+      select ${run.id}, 'call', ${run.seq}, ${now}, ${pgArray(run.concurrency.map((c) => c.key))}::text[],
+             ${pgArray(run.concurrency.map((c) => c.limit))}::integer[]
+      where not exists (select 1 from inngest_queue where run_id = ${run.id} and kind = 'call') and ${newResults}`);
+}
+
+/** Stores a step's result once (the first writer wins) and continues the run. */
+export async function resolveStep(tx: Tx, runId: string, stepId: string, result: StepResult, now: number): Promise<boolean> {
+  const run = await lockRun(tx, runId);
+  if (!run || run.status !== "running") return false;
+  const inserted = await query(
+    tx,
+    sql`insert into inngest_steps (run_id, step_id, result) values (${runId}, ${stepId}, ${JSON.stringify(result)}::jsonb)
+        on conflict do nothing returning step_id`,
+  );
+  if (inserted.length === 0) return false;
+  await tx.execute(sql`delete from inngest_waits where run_id = ${runId} and step_id = ${stepId}`);
+  await tx.execute(sql`delete from inngest_queue where dedupe_key = ${`${runId}:resolve:${stepId}`}`);
+  await ensureCall(tx, run, now);
+  return true;
+}
+
+export type RunEnd = { status: "completed"; output: unknown } | { status: "failed"; error: unknown } | { status: "cancelled" };
+
+/** Ends a run: clears its queue and waits, answers a parent's step.invoke, and announces failures. */
+export async function finishRun(tx: Tx, runId: string, end: RunEnd, now: number) {
+  const [run] = await query<{ function_id: string; event: StoredEvent; parent_run_id: string | null; parent_step_id: string | null }>(
+    tx,
+    sql`update inngest_runs set status = ${end.status}, ended_at = ${now},
+          output = ${end.status === "completed" ? JSON.stringify(end.output ?? null) : null}::jsonb,
+          error = ${end.status === "failed" ? JSON.stringify(end.error ?? null) : null}::jsonb
+        where id = ${runId} and status = 'running'
+        returning function_id, event, parent_run_id, parent_step_id`,
+  );
+  if (!run) return;
+  await tx.execute(sql`delete from inngest_queue where run_id = ${runId}`);
+  await tx.execute(sql`delete from inngest_waits where run_id = ${runId}`);
+  if (run.parent_run_id && run.parent_step_id && end.status !== "cancelled") {
+    const result: StepResult =
+      end.status === "completed" ? { type: "data", data: end.output ?? null } : { type: "error", error: end.error };
+    await resolveStep(tx, run.parent_run_id, run.parent_step_id, result, now);
+  }
+  if (end.status === "failed") {
+    // What Inngest emits on final failure; the SDK registers onFailure handlers as functions triggered by it.
+    await ingestInTx(
+      tx,
+      [{ name: "inngest/function.failed", data: { function_id: run.function_id, run_id: runId, error: end.error, event: run.event } }],
+      now,
+    );
+  }
+}
+
+function pgArray(values: (string | number)[]): string {
+  return `{${values.map((v) => (typeof v === "number" ? String(v) : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+}

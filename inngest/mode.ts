@@ -1,0 +1,81 @@
+import { env } from "@/lib/env";
+import { derivedKey } from "@/lib/crypto/master-key";
+
+/**
+ * Where Papo's Inngest functions run:
+ * - "cloud": INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY, no base URL: Inngest Cloud (the SDK reads the env itself).
+ * - "self-hosted": INNGEST_BASE_URL or INNGEST_DEV: a self-hosted or dev Inngest server (the SDK reads the env).
+ * - "embedded" (neither): Papo's own executor (inngest/executor) backed by Papo's database.
+ */
+export type InngestModeKind = "cloud" | "self-hosted" | "embedded";
+
+/**
+ * In embedded mode the SDK's event and register requests go to this origin, which the client's fetch answers
+ * in-process (see `inngestFetch`). A `.invalid` host can never resolve, so a request that somehow escapes the
+ * interception fails loudly instead of reaching some other server.
+ */
+export const EMBEDDED_ORIGIN = "http://papo-executor.invalid";
+
+export function inngestMode(): InngestModeKind {
+  const e = env();
+  if (e.INNGEST_BASE_URL || e.INNGEST_DEV) return "self-hosted";
+  if (e.INNGEST_EVENT_KEY && e.INNGEST_SIGNING_KEY) return "cloud";
+  if (e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY) {
+    throw new Error(
+      "Set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY for Inngest Cloud, INNGEST_BASE_URL for a self-hosted " +
+        "Inngest server, or neither for Papo's embedded executor.",
+    );
+  }
+  return "embedded";
+}
+
+/** The local signing key the embedded executor signs calls with and the SDK verifies them with. */
+export function embeddedSigningKey(): string {
+  return `signkey-papo-${derivedKey("inngest-signing").toString("hex")}`;
+}
+
+/** The key `/e/<key>` must carry when the event API is reached over HTTP. */
+export function embeddedEventKey(): string {
+  return derivedKey("inngest-event-key").toString("hex");
+}
+
+/**
+ * Options for `new Inngest(...)`. Keys and URLs are getters on purpose: the client is created when its module loads
+ * (including during `next build`), but the mode and the derived keys may only be read when the SDK first needs
+ * them — reading the master key at build time would create a key file in the build environment.
+ * In cloud / self-hosted mode every getter returns undefined and the SDK falls back to its own env handling.
+ */
+export function inngestClientOptions<const Id extends string>(id: Id) {
+  const embedded = () => inngestMode() === "embedded";
+  // Never spread this object ({ ...options }): spreading would call the getters right away.
+  return {
+    id,
+    // Classic protocol: the executor drives every step (no checkpointing to Inngest's API).
+    checkpointing: false as const,
+    fetch: inngestFetch,
+    get isDev() {
+      return embedded() ? false : undefined; // embedded = cloud mode with a local key: signatures are enforced
+    },
+    get baseUrl() {
+      return embedded() ? EMBEDDED_ORIGIN : undefined;
+    },
+    get eventKey() {
+      return embedded() ? embeddedEventKey() : undefined;
+    },
+    get signingKey() {
+      return embedded() ? embeddedSigningKey() : undefined;
+    },
+  };
+}
+
+/**
+ * The client's fetch. Requests to EMBEDDED_ORIGIN (send(), step.sendEvent, registration) are handed to the
+ * executor's handlers in-process: no HTTP hop, no need to know Papo's own URL or port, and it works in any
+ * process sharing the database (a web process with PAPO_EXECUTOR=off still queues work for the worker).
+ */
+export async function inngestFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.origin !== EMBEDDED_ORIGIN) return fetch(input, init);
+  const { handleExecutorApi } = await import("./executor/http-api");
+  return handleExecutorApi(new Request(input, init));
+}
