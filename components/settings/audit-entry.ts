@@ -26,11 +26,14 @@ export const knownAuditActions = [
   "channel.deleted",
   "api_key.created",
   "api_key.revoked",
+  "run.cancelled",
+  "run.replayed",
+  "run.test_sent",
 ] as const;
 
 export type KnownAuditAction = (typeof knownAuditActions)[number];
 
-export const knownTargetTypes = ["organization", "membership", "invitation", "channel", "api_key"] as const;
+export const knownTargetTypes = ["organization", "membership", "invitation", "channel", "api_key", "run", "event"] as const;
 
 export type KnownTargetType = (typeof knownTargetTypes)[number];
 

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 /*
@@ -26,9 +26,18 @@ export const inngestEvents = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     user: jsonb("user"),
     ts: bigint("ts", { mode: "number" }).notNull(),
+    /**
+     * The tenant the event concerns (`data.organizationId` when it is a UUID), so the Runs and Events pages can
+     * show each organization only its own. Null for install-wide events (crons, internal ones). No foreign key:
+     * the executor's tables are independent of Papo's domain tables.
+     */
+    organizationId: uuid("organization_id"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("inngest_events_name_ts_idx").on(t.name, t.ts)],
+  (t) => [
+    index("inngest_events_name_ts_idx").on(t.name, t.ts),
+    index("inngest_events_organization_received_idx").on(t.organizationId, t.receivedAt),
+  ],
 );
 
 export const inngestRuns = pgTable(
@@ -39,6 +48,10 @@ export const inngestRuns = pgTable(
     seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
     functionId: text("function_id").notNull(),
     event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    /** The triggering event's id: lists the runs an event started (a replay shares its original's event). */
+    eventId: text("event_id"),
+    /** The triggering event's organization; an invoked run takes its parent's (see inngestEvents). */
+    organizationId: uuid("organization_id"),
     status: text("status").$type<"running" | "completed" | "failed" | "cancelled">().notNull(),
     output: jsonb("output"),
     error: jsonb("error"),
@@ -55,6 +68,9 @@ export const inngestRuns = pgTable(
   (t) => [
     index("inngest_runs_function_status_idx").on(t.functionId, t.status),
     index("inngest_runs_throttle_idx").on(t.throttleKey, t.startedAt),
+    // Keyset pagination of an organization's runs follows seq (creation order, unique), not created_at (ties).
+    index("inngest_runs_organization_seq_idx").on(t.organizationId, t.seq),
+    index("inngest_runs_event_idx").on(t.eventId),
   ],
 );
 
@@ -67,6 +83,10 @@ export const inngestSteps = pgTable(
     stepId: text("step_id").notNull(),
     seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
     result: jsonb("result").$type<StepResult>().notNull(),
+    /** For people reading the run: the step's own name and, when the SDK reports its timing, when and how long it ran. */
+    name: text("name"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.stepId] })],

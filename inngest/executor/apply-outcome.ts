@@ -63,8 +63,10 @@ type RunLockRow = Run;
 
 /** One op code. Returns an error to fail the run with, for ops this executor does not implement. */
 async function applyOp(tx: Tx, run: Run, op: Op, now: number): Promise<unknown> {
+  const { name, startedAt, durationMs } = stepDetails(op);
   const save = (result: unknown) =>
-    tx.execute(sql`insert into inngest_steps (run_id, step_id, result) values (${run.id}, ${op.id}, ${JSON.stringify(result)}::jsonb)
+    tx.execute(sql`insert into inngest_steps (run_id, step_id, result, name, started_at, duration_ms)
+        values (${run.id}, ${op.id}, ${JSON.stringify(result)}::jsonb, ${name}, ${startedAt}::timestamptz, ${durationMs})
         on conflict do nothing`);
   switch (op.op) {
     case "StepRun":
@@ -101,14 +103,30 @@ async function applyOp(tx: Tx, run: Run, op: Op, now: number): Promise<unknown> 
   }
 }
 
+/**
+ * What the Runs page shows of a step: the name the code gave it, and the SDK's timing when it reports one
+ * (a Go-style interval in nanoseconds: `a` = start since the epoch, `b` = duration).
+ */
+function stepDetails(op: Op): { name: string | null; startedAt: string | null; durationMs: number | null } {
+  const name = op.displayName ?? op.name ?? null;
+  const t = op.timing;
+  const valid = t && Number.isFinite(t.a) && Number.isFinite(t.b) && t.a > 0 && t.b >= 0;
+  return {
+    name: typeof name === "string" ? name : null,
+    startedAt: valid ? new Date(Math.floor(t.a / 1e6)).toISOString() : null,
+    durationMs: valid ? Math.round(t.b / 1e6) : null,
+  };
+}
+
 async function invoke(tx: Tx, run: Run, op: Op, now: number) {
   const opts = (op.opts ?? {}) as { function_id?: string; payload?: { data?: Record<string, unknown> }; timeout?: string };
   const fn = opts.function_id ? await loadFunction(tx, opts.function_id) : undefined;
   const [already] = await query(tx, sql`select 1 from inngest_runs where parent_run_id = ${run.id} and parent_step_id = ${op.id}`);
   if (already) return;
   if (!fn) {
-    await tx.execute(sql`insert into inngest_steps (run_id, step_id, result) values (${run.id}, ${op.id},
-        ${JSON.stringify({ type: "error", error: { name: "Error", message: `Function "${opts.function_id}" is not registered` } })}::jsonb)
+    await tx.execute(sql`insert into inngest_steps (run_id, step_id, result, name) values (${run.id}, ${op.id},
+        ${JSON.stringify({ type: "error", error: { name: "Error", message: `Function "${opts.function_id}" is not registered` } })}::jsonb,
+        ${stepDetails(op).name})
         on conflict do nothing`);
     return;
   }
@@ -118,7 +136,7 @@ async function invoke(tx: Tx, run: Run, op: Op, now: number) {
     id: newId("evt_"),
     ts: now,
   };
-  await createRun(tx, fn, event, now, { runId: run.id, stepId: op.id });
+  await createRun(tx, fn, event, now, { parent: { runId: run.id, stepId: op.id } });
   const timeout = opts.timeout ? parseDuration(opts.timeout) : undefined;
   if (timeout !== undefined) {
     await enqueueResolve(tx, run, op.id, now + timeout, {

@@ -10,6 +10,8 @@ export type Op = {
   opts?: Record<string, unknown>;
   data?: unknown;
   error?: unknown;
+  /** The SDK's Go-style interval for the step, in nanoseconds: `a` = start since the epoch, `b` = duration. */
+  timing?: { a: number; b: number };
 };
 
 export type CallOutcome =

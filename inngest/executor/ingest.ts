@@ -4,6 +4,7 @@ import { query, withTx } from "./db";
 import { evaluate } from "./expression";
 import type { FunctionRecord } from "./function-config";
 import { newId } from "./ids";
+import { organizationIdOf } from "./organization-id-of";
 import { createRun, finishRun, resolveStep } from "./runs";
 import { loadFunctions } from "./registry";
 import { wakeWorkers } from "./wake";
@@ -34,12 +35,14 @@ export async function ingestInTx(tx: Tx, events: IncomingEvent[], now: number): 
   // A caller-chosen id makes the send idempotent: the second copy is accepted but triggers nothing.
   const rows = sql.join(
     stored.map(
-      (e) => sql`(${e.id}, ${e.name}, ${JSON.stringify(e.data)}::jsonb, ${e.user === undefined ? null : JSON.stringify(e.user)}::jsonb, ${e.ts})`,
+      (e) =>
+        sql`(${e.id}, ${e.name}, ${JSON.stringify(e.data)}::jsonb, ${e.user === undefined ? null : JSON.stringify(e.user)}::jsonb, ${e.ts},
+             ${organizationIdOf(e.data)}::uuid)`,
     ),
     sql`, `,
   );
   const fresh = new Set(
-    (await query<{ id: string }>(tx, sql`insert into inngest_events (id, name, data, "user", ts) values ${rows} on conflict (id) do nothing returning id`)).map(
+    (await query<{ id: string }>(tx, sql`insert into inngest_events (id, name, data, "user", ts, organization_id) values ${rows} on conflict (id) do nothing returning id`)).map(
       (r) => r.id,
     ),
   );

@@ -7,10 +7,18 @@ import { parseDuration } from "./duration";
 import { concurrencyOptions, type FunctionRecord } from "./function-config";
 import { ingestInTx, type StoredEvent } from "./ingest";
 import { newId } from "./ids";
+import { organizationIdOf } from "./organization-id-of";
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
 
 type RunLock = { id: string; seq: number; status: string; concurrency: { key: string; limit: number }[] };
+
+export type CreateRunOptions = {
+  /** step.invoke: the calling run and step, answered when this run ends. The child takes the parent's organization. */
+  parent?: { runId: string; stepId: string };
+  /** A replay: same organization as the original run, and no idempotency check (a person asked to run it again). */
+  replayOf?: { organizationId: string | null };
+};
 
 /**
  * Starts a run of `fn` for `event` unless flow control says no (idempotency). Evaluates concurrency and
@@ -21,12 +29,18 @@ export async function createRun(
   fn: FunctionRecord,
   event: StoredEvent,
   now: number,
-  parent?: { runId: string; stepId: string },
+  options: CreateRunOptions = {},
 ): Promise<string | undefined> {
+  const { parent, replayOf } = options;
   const cfg = fn.config;
   const scope = { event };
   const runId = newId("run_");
-  if (cfg.idempotency) {
+  const organization = replayOf
+    ? sql`${replayOf.organizationId}::uuid`
+    : parent
+      ? sql`(select organization_id from inngest_runs where id = ${parent.runId})`
+      : sql`${organizationIdOf(event.data)}::uuid`;
+  if (cfg.idempotency && !replayOf) {
     const key = JSON.stringify(evaluate(cfg.idempotency, scope));
     // The insert wins only if the key is new or its 24 h window has passed.
     const won = await query(
@@ -56,9 +70,10 @@ export async function createRun(
   // Run and first call in one statement: ingestion does this for every event, and round trips dominate.
   await tx.execute(
     sql`with r as (
-          insert into inngest_runs (id, function_id, event, status, concurrency, parent_run_id, parent_step_id, created_at)
-          values (${runId}, ${fn.id}, ${JSON.stringify(event)}::jsonb, 'running', ${JSON.stringify(concurrency)}::jsonb,
-                  ${parent?.runId ?? null}, ${parent?.stepId ?? null}, ${now})
+          insert into inngest_runs (id, function_id, event, event_id, organization_id, status, concurrency, parent_run_id,
+                                    parent_step_id, created_at)
+          values (${runId}, ${fn.id}, ${JSON.stringify(event)}::jsonb, ${event.id}, ${organization}, 'running',
+                  ${JSON.stringify(concurrency)}::jsonb, ${parent?.runId ?? null}, ${parent?.stepId ?? null}, ${now})
           returning id, seq)
         insert into inngest_queue (run_id, kind, priority, run_at, concurrency_keys, concurrency_limits, throttle)
         select r.id, 'call', r.seq, ${now}, ${pgArray(keys)}::text[], ${pgArray(limits)}::integer[],
@@ -131,17 +146,25 @@ export async function resolveStep(tx: Tx, runId: string, stepId: string, result:
   return true;
 }
 
-export type RunEnd = { status: "completed"; output: unknown } | { status: "failed"; error: unknown } | { status: "cancelled" };
+/** A cancellation may say why (a person cancelled it); cancelOn leaves the error empty. */
+export type RunEnd = { status: "completed"; output: unknown } | { status: "failed"; error: unknown } | { status: "cancelled"; error?: unknown };
 
 /** Ends a run: clears its queue and waits, answers a parent's step.invoke, and announces failures. */
 export async function finishRun(tx: Tx, runId: string, end: RunEnd, now: number) {
-  const [run] = await query<{ function_id: string; event: StoredEvent; parent_run_id: string | null; parent_step_id: string | null }>(
+  const error = end.status === "completed" || (end.status === "cancelled" && end.error === undefined) ? null : JSON.stringify(end.error ?? null);
+  const [run] = await query<{
+    function_id: string;
+    event: StoredEvent;
+    organization_id: string | null;
+    parent_run_id: string | null;
+    parent_step_id: string | null;
+  }>(
     tx,
     sql`update inngest_runs set status = ${end.status}, ended_at = ${now},
           output = ${end.status === "completed" ? JSON.stringify(end.output ?? null) : null}::jsonb,
-          error = ${end.status === "failed" ? JSON.stringify(end.error ?? null) : null}::jsonb
+          error = ${error}::jsonb
         where id = ${runId} and status = 'running'
-        returning function_id, event, parent_run_id, parent_step_id`,
+        returning function_id, event, organization_id, parent_run_id, parent_step_id`,
   );
   if (!run) return;
   await tx.execute(sql`delete from inngest_queue where run_id = ${runId}`);
@@ -155,7 +178,19 @@ export async function finishRun(tx: Tx, runId: string, end: RunEnd, now: number)
     // What Inngest emits on final failure; the SDK registers onFailure handlers as functions triggered by it.
     await ingestInTx(
       tx,
-      [{ name: "inngest/function.failed", data: { function_id: run.function_id, run_id: runId, error: end.error, event: run.event } }],
+      [
+        {
+          name: "inngest/function.failed",
+          // organizationId keeps the failure event (and the onFailure run it starts) visible to the run's organization.
+          data: {
+            function_id: run.function_id,
+            run_id: runId,
+            error: end.error,
+            event: run.event,
+            ...(run.organization_id ? { organizationId: run.organization_id } : {}),
+          },
+        },
+      ],
       now,
     );
   }

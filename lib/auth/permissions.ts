@@ -22,6 +22,9 @@ export const permissions = [
   "contacts.write",
   "conversations.read",
   "conversations.reply",
+  /** The durable-function runs and events of the organization (Settings → Runs / Events). */
+  "runs.read",
+  "runs.manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -18,6 +18,7 @@ let owner: SignedUp;
 let other: SignedUp;
 const clients = {} as Record<Role, HttpClient>;
 let channelId: string;
+let runId: string;
 
 const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
@@ -41,6 +42,24 @@ async function newMembershipId(): Promise<string> {
   const member = await addMemberViaInvitation(owner, "agent");
   const list = await owner.client.get<{ members: { id: string; email: string }[] }>(org("/members"));
   return list.body.members.find((m) => m.email === member.email)!.id;
+}
+
+/**
+ * A fresh run of diagnostics-ping for the organization: send the test event, then find the run it started in the
+ * runs list. The run exists as soon as the send answers (it is created with the event) and runs for about a second
+ * (its step.sleep), so it is still running when a cancel case uses it.
+ */
+async function newRun(): Promise<string> {
+  const sent = await owner.client.post<{ eventId: string }>(org("/events/test"));
+  expect(sent.status).toBe(201);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const list = await owner.client.get<{ runs: { id: string; eventId: string }[] }>(org("/runs?functionId=papo-diagnostics-ping&limit=20"));
+    const run = list.body.runs?.find((r) => r.eventId === sent.body.eventId);
+    if (run) return run.id;
+    if (Date.now() > deadline) throw new Error(`no run appeared for event ${sent.body.eventId}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function newApiKeyId(): Promise<string> {
@@ -85,6 +104,17 @@ const cases: Case[] = [
   },
   { name: "revoke an API key", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/api-keys/${await newApiKeyId()}`) }) },
   { name: "read the audit log", allowed: managers, request: async () => ({ method: "GET", path: org("/audit-log") }) },
+  { name: "list runs", allowed: managers, request: async () => ({ method: "GET", path: org("/runs") }) },
+  { name: "read a run", allowed: managers, request: async () => ({ method: "GET", path: org(`/runs/${runId}`) }) },
+  { name: "cancel a run", allowed: managers, request: async () => ({ method: "POST", path: org(`/runs/${await newRun()}/cancel`), body: {} }) },
+  {
+    name: "replay a run",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org(`/runs/${await newRun()}/replay`), body: {} }),
+  },
+  { name: "list events", allowed: managers, request: async () => ({ method: "GET", path: org("/events") }) },
+  { name: "send a test event", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/events/test"), body: {} }) },
 ];
 
 beforeAll(async () => {
@@ -94,6 +124,7 @@ beforeAll(async () => {
   clients.owner = owner.client;
   for (const role of ["admin", "agent", "viewer"] as const) clients[role] = owner.client.withApiKey(await createApiKey(owner, role));
   channelId = await newChannel();
+  runId = await newRun();
 });
 
 describe("permission matrix: role × route", () => {
@@ -134,6 +165,45 @@ describe("tenancy: another organization's members and keys get 404", () => {
     expect(res.status).toBe(404);
     const own = await owner.client.get(org(`/channels/${channelId}`));
     expect(own.status).toBe(200);
+  });
+});
+
+describe("tenancy: runs and events", () => {
+  it("a run id from organization A under organization B's path is 404, and A's runs and events never appear in B's lists", async () => {
+    const theirs = await other.client.post<{ eventId: string }>(`/api/v1/orgs/${other.orgSlug}/events/test`);
+    expect(theirs.status).toBe(201);
+    for (const action of ["", "/cancel", "/replay"]) {
+      const res = await other.client.request(action ? "POST" : "GET", `/api/v1/orgs/${other.orgSlug}/runs/${runId}${action}`, action ? {} : undefined);
+      expect(res.status, action).toBe(404);
+    }
+    const runs = await other.client.get<{ runs: { id: string; eventId: string }[] }>(`/api/v1/orgs/${other.orgSlug}/runs?limit=200`);
+    expect(runs.status).toBe(200);
+    expect(runs.body.runs.map((r) => r.id)).not.toContain(runId);
+    expect(runs.body.runs.map((r) => r.eventId)).toContain(theirs.body.eventId);
+    const ownRuns = await owner.client.get<{ runs: { eventId: string }[] }>(org("/runs?limit=200"));
+    expect(ownRuns.body.runs.map((r) => r.eventId)).not.toContain(theirs.body.eventId);
+    const events = await other.client.get<{ events: { id: string; runs: { id: string }[] }[] }>(`/api/v1/orgs/${other.orgSlug}/events?limit=200`);
+    expect(events.body.events.map((e) => e.id)).toEqual([theirs.body.eventId]);
+    expect(events.body.events.flatMap((e) => e.runs.map((r) => r.id))).not.toContain(runId);
+  });
+
+  it("a malformed run id is a 404; cancelling a finished run is a 409", async () => {
+    expect((await owner.client.get(org("/runs/not-a-run"))).status).toBe(404);
+    expect((await owner.client.post(org("/runs/run_0123/cancel"))).status).toBe(404);
+    const id = await newRun();
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await owner.client.get<{ run: { status: string; steps: { name: string; output: unknown }[] } }>(org(`/runs/${id}`));
+      if (res.body.run.status === "completed") {
+        expect(res.body.run.steps[0]).toMatchObject({ name: "reply", output: { pong: true } });
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`run ${id} did not complete: ${JSON.stringify(res.body)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const late = await owner.client.post(org(`/runs/${id}/cancel`));
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: { code: "conflict" } });
   });
 });
 

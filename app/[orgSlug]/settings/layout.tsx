@@ -14,6 +14,8 @@ const sections = [
   { segment: "channels", key: "channels", permission: "channels.manage" },
   { segment: "api-keys", key: "apiKeys", permission: "apiKeys.manage" },
   { segment: "audit-log", key: "auditLog", permission: "audit.read" },
+  { segment: "runs", key: "runs", permission: "runs.read" },
+  { segment: "events", key: "events", permission: "runs.read" },
 ] as const satisfies readonly { segment: string; key: string; permission: Permission | null }[];
 
 export default async function SettingsLayout({ children, params }: Props) {

@@ -1,0 +1,90 @@
+"use client";
+
+import * as React from "react";
+import Link from "next/link";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+
+import { apiFetch } from "@/components/api/api-fetch";
+import { FormError } from "@/components/forms/form-error";
+import { DateTime } from "@/components/shared/date-time";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { EventsPage } from "@/lib/runs/run-view";
+
+import { RunStatusBadge } from "./run-status-badge";
+
+const PREVIEW_CHARS = 140;
+
+/** Recent events, newest first, each with links to the runs it started; older ones load on demand. */
+export function EventsTable({ orgSlug, firstPage }: { orgSlug: string; firstPage: EventsPage }) {
+  const t = useTranslations("events");
+  const tc = useTranslations("common");
+  const [olderPages, setOlderPages] = React.useState<EventsPage[]>([]);
+  const next = olderPages.length > 0 ? olderPages[olderPages.length - 1].next : firstPage.next;
+  const loadMore = useMutation({
+    mutationFn: (before: string) =>
+      apiFetch<EventsPage>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/events?${new URLSearchParams({ before, limit: "50" })}`),
+    onSuccess: (page) => setOlderPages((pages) => [...pages, page]),
+  });
+  const events = [firstPage, ...olderPages].flatMap((page) => page.events);
+
+  return (
+    <div className="grid gap-4">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t("name")}</TableHead>
+            <TableHead>{t("received")}</TableHead>
+            <TableHead>{t("data")}</TableHead>
+            <TableHead>{t("runs")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {events.map((event) => {
+            const preview = JSON.stringify(event.data);
+            return (
+              <TableRow key={event.id}>
+                <TableCell className="align-top">
+                  <code className="font-mono text-xs">{event.name}</code>
+                </TableCell>
+                <TableCell className="align-top text-muted-foreground">
+                  <DateTime value={event.receivedAt} />
+                </TableCell>
+                <TableCell className="max-w-56 align-top">
+                  <code className="block truncate font-mono text-xs text-muted-foreground" title={preview}>
+                    {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}…` : preview}
+                  </code>
+                </TableCell>
+                <TableCell className="align-top">
+                  {event.runs.length === 0 ? (
+                    <span className="text-muted-foreground">{t("noRuns")}</span>
+                  ) : (
+                    <ul className="grid gap-1">
+                      {event.runs.map((run) => (
+                        <li key={run.id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                          <Link href={`/${orgSlug}/settings/runs/${run.id}`} className="text-sm hover:underline">
+                            {run.functionId}
+                          </Link>
+                          <RunStatusBadge status={run.status} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <FormError error={loadMore.error} />
+      {next && (
+        <div className="flex justify-center pb-2">
+          <Button type="button" variant="outline" disabled={loadMore.isPending} onClick={() => loadMore.mutate(next)}>
+            {loadMore.isPending ? tc("loading") : tc("loadMore")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

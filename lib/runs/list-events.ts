@@ -1,0 +1,63 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { inngestEvents, inngestRuns } from "@/db/schema";
+import type { EventRow, EventsPage } from "./run-view";
+
+/**
+ * An organization's recent events, newest first, each with the runs it started. Keyset-paginated on
+ * (received_at, id): events sent together share received_at. The cursor carries received_at as Postgres prints it,
+ * so no microseconds are lost on the way through JavaScript.
+ */
+export async function listEvents(organizationId: string, options: { before?: string; limit?: number } = {}): Promise<EventsPage> {
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const cursor = options.before ? parseEventCursor(options.before) : undefined;
+  const db = getDb();
+  const rows = await db
+    .select({
+      id: inngestEvents.id,
+      name: inngestEvents.name,
+      data: inngestEvents.data,
+      receivedAt: inngestEvents.receivedAt,
+      cursor: sql<string>`${inngestEvents.receivedAt}::text`,
+    })
+    .from(inngestEvents)
+    .where(
+      and(
+        eq(inngestEvents.organizationId, organizationId),
+        cursor ? sql`(${inngestEvents.receivedAt}, ${inngestEvents.id}) < (${cursor.receivedAt}::timestamptz, ${cursor.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(inngestEvents.receivedAt), desc(inngestEvents.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const runs = page.length
+    ? await db
+        .select({ id: inngestRuns.id, eventId: inngestRuns.eventId, functionId: inngestRuns.functionId, status: inngestRuns.status })
+        .from(inngestRuns)
+        .where(and(eq(inngestRuns.organizationId, organizationId), inArray(inngestRuns.eventId, page.map((e) => e.id))))
+        .orderBy(inngestRuns.seq)
+    : [];
+  const events = page.map(
+    (e): EventRow => ({
+      id: e.id,
+      name: e.name,
+      data: e.data,
+      receivedAt: e.receivedAt.toISOString(),
+      runs: runs.filter((r) => r.eventId === e.id).map((r) => ({ id: r.id, functionId: r.functionId, status: r.status })),
+    }),
+  );
+  const last = page[page.length - 1];
+  return { events, next: rows.length > limit ? `${last.cursor}|${last.id}` : null };
+}
+
+/** Postgres's text form of a timestamptz ("2026-01-02 03:04:05.123456+00"), then the event id. */
+const CURSOR = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)\|(.+)$/;
+
+export function isEventCursor(value: string): boolean {
+  return CURSOR.test(value);
+}
+
+function parseEventCursor(value: string): { receivedAt: string; id: string } | undefined {
+  const m = CURSOR.exec(value);
+  return m ? { receivedAt: m[1], id: m[2] } : undefined;
+}
