@@ -14,5 +14,22 @@ export const testPing = eventType("papo/test.ping", {
   schema: z.object({ message: z.string().optional(), organizationId: z.uuid().optional() }),
 });
 
+/** Send one queued outbound message (inngest/functions/send-message.ts). */
+export const messageSend = eventType("papo/message.send", {
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+});
+/**
+ * A status webhook for one of Papo's outbound messages, emitted by the webhook side with the message id Meta
+ * echoes in `biz_opaque_callback_data`: the evidence send-message waits for after an ambiguous failure.
+ */
+export const messageStatus = eventType("papo/message.status", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    messageId: z.uuid(),
+    waMessageId: z.string().min(1),
+    status: z.enum(["sent", "delivered", "read", "played", "failed"]),
+  }),
+});
+
 /** The one Inngest client. Mode (cloud / self-hosted / embedded) is decided lazily by inngest/mode.ts. */
 export const inngest = new Inngest(inngestClientOptions("papo"));

@@ -34,6 +34,12 @@ const schema = z.object({
   INNGEST_BASE_URL: optionalString,
   INNGEST_DEV: optionalString,
   PAPO_EXECUTOR: z.enum(["on", "off"]).default("on"),
+  // whatsapp: the app secret of a Meta app shared by many organizations (POST /api/webhooks/whatsapp)
+  META_APP_SECRET: optionalString,
+  META_WEBHOOK_VERIFY_TOKEN: optionalString,
+  // whatsapp: the Graph API (outbound). Tests point the URL at a local mock.
+  META_GRAPH_API_URL: z.url().default("https://graph.facebook.com"),
+  META_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "META_GRAPH_API_VERSION looks like v24.0").default("v24.0"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string; embedded: boolean };

@@ -4,3 +4,4 @@ export * from "./contacts";
 export * from "./conversations";
 export * from "./webhooks";
 export * from "./executor";
+export * from "./whatsapp";

@@ -1,0 +1,20 @@
+import { getDb } from "@/db";
+import { findWebhookChannel } from "@/lib/whatsapp/find-webhook-channel";
+import { receiveChannelWebhook } from "@/lib/whatsapp/receive-channel-webhook";
+import { verifyHandshake } from "@/lib/whatsapp/verify-handshake";
+import { webhookText } from "@/lib/whatsapp/webhook-text";
+
+// Meta's webhook for one channel. No session: authenticity is the verify token (GET) or the HMAC (POST).
+export const dynamic = "force-dynamic";
+
+type Route = { params: Promise<{ channelId: string }> };
+
+export async function GET(req: Request, route: Route) {
+  const channel = await findWebhookChannel(getDb(), (await route.params).channelId);
+  const challenge = channel ? verifyHandshake(new URL(req.url), channel.verifyToken) : null;
+  return challenge === null ? webhookText(403, "Forbidden") : webhookText(200, challenge);
+}
+
+export async function POST(req: Request, route: Route) {
+  return receiveChannelWebhook(req, (await route.params).channelId);
+}

@@ -1,0 +1,78 @@
+import type { Db } from "@/db";
+import type { WebhookEnvelope } from "../webhook/envelope-schema";
+import { messagesValueSchema } from "../webhook/messages-value-schema";
+import { parseInboundMessage } from "../webhook/message-schema";
+import { messageStatusSchema } from "../webhook/status-schema";
+import { templateQualityUpdateSchema, templateStatusUpdateSchema } from "../webhook/template-schema";
+import type { RoutedChange } from "../route-changes";
+import { ingestInboundMessage } from "./ingest-inbound-message";
+import { applyStatus } from "./apply-status";
+import { messageIdFromCallbackData } from "../graph/callback-data";
+import { applyTemplateUpdate } from "./apply-template-update";
+
+export type ChangeSummary = {
+  field: string;
+  inserted: number;
+  duplicates: number;
+  statusesApplied: number;
+  statusesPending: number;
+  templates: number;
+  skipped: string[];
+  /** Statuses that adopted an outbound row by its callback data: send-message may be waiting for them. */
+  adopted: { messageId: string; waMessageId: string; status: string }[];
+};
+
+/**
+ * Applies one routed change. Every write is idempotent (wamid-keyed inserts, forward-only statuses, time-guarded
+ * template upserts), so a retried step repeats nothing. Items that cannot be used are reported in `skipped`,
+ * never thrown: a throw would make Meta's batch retry forever over one odd item.
+ */
+export async function ingestChange(db: Db, envelope: WebhookEnvelope, route: RoutedChange & { organizationId: string }): Promise<ChangeSummary> {
+  const entry = envelope.entry[route.entryIndex];
+  const change = entry.changes[route.changeIndex];
+  const summary: ChangeSummary = { field: change.field, inserted: 0, duplicates: 0, statusesApplied: 0, statusesPending: 0, templates: 0, skipped: [], adopted: [] };
+  const target = { organizationId: route.organizationId, channelId: route.channelId, wabaId: route.wabaId, eventTime: entry.time ?? null };
+
+  if (change.field === "message_template_status_update") {
+    const parsed = templateStatusUpdateSchema.safeParse(change.value);
+    if (!parsed.success) return { ...summary, skipped: [`${change.field}: ${parsed.error.message}`] };
+    await applyTemplateUpdate(db, target, { kind: "status", value: parsed.data });
+    return { ...summary, templates: 1 };
+  }
+  if (change.field === "message_template_quality_update") {
+    const parsed = templateQualityUpdateSchema.safeParse(change.value);
+    if (!parsed.success) return { ...summary, skipped: [`${change.field}: ${parsed.error.message}`] };
+    await applyTemplateUpdate(db, target, { kind: "quality", value: parsed.data });
+    return { ...summary, templates: 1 };
+  }
+  if (change.field !== "messages") return { ...summary, skipped: [`field ${change.field} is stored raw only`] };
+  if (!route.channelId) return { ...summary, skipped: ["messages change without a channel"] };
+  const channelId = route.channelId;
+
+  const value = messagesValueSchema.safeParse(change.value);
+  if (!value.success) return { ...summary, skipped: [`messages value: ${value.error.message}`] };
+  for (const raw of value.data.messages) {
+    const message = parseInboundMessage(raw);
+    if (!message) {
+      summary.skipped.push("message without id/timestamp");
+      continue;
+    }
+    const result = await ingestInboundMessage(db, { organizationId: route.organizationId, channelId, message, contacts: value.data.contacts });
+    if (result === "duplicate") summary.duplicates++;
+    else summary.inserted++;
+  }
+  for (const raw of value.data.statuses) {
+    const status = messageStatusSchema.safeParse(raw);
+    if (!status.success) {
+      summary.skipped.push(`status: ${status.error.message}`);
+      continue;
+    }
+    const outcome = await applyStatus(db, { organizationId: route.organizationId, channelId, status: status.data });
+    if (outcome === "pending") summary.statusesPending++;
+    else summary.statusesApplied++;
+    const messageId = messageIdFromCallbackData(status.data.biz_opaque_callback_data);
+    if (outcome === "adopted" && messageId) summary.adopted.push({ messageId, waMessageId: status.data.id, status: status.data.status });
+  }
+  for (const e of value.data.errors) summary.skipped.push(`value error ${e.code}: ${e.title ?? e.message ?? ""}`);
+  return summary;
+}

@@ -1,0 +1,112 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { conversations, messages } from "@/db/schema";
+import type { InboundMessage } from "../webhook/message-schema";
+import type { WebhookContact } from "../webhook/messages-value-schema";
+import { normalizePhone } from "../normalize-phone";
+import { upsertContact } from "./upsert-contact";
+import { findOrCreateConversation } from "./find-or-create-conversation";
+import { applyPendingStatuses } from "./apply-pending-statuses";
+
+const WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export type IngestResult = "inserted" | "duplicate" | "reaction-updated";
+
+class Duplicate extends Error {}
+
+/**
+ * Stores one inbound message: contact upsert → conversation find-or-create → message insert, in one transaction.
+ * Idempotent on (channel, wamid): a repeated delivery changes nothing (checked before any side effect, and the
+ * insert is ON CONFLICT DO NOTHING with a rollback if it still lost a race). Reactions are the exception Meta
+ * forces: add and remove reuse one wamid, so the stored reaction takes the newer of the two.
+ * The 24 h window is last inbound + 24 h, computed with greatest() so an old message processed late never
+ * shortens it. System notices are from WhatsApp, not the user: they open no window.
+ */
+export async function ingestInboundMessage(
+  db: Db,
+  args: { organizationId: string; channelId: string; message: InboundMessage; contacts: WebhookContact[] },
+): Promise<IngestResult> {
+  const { organizationId, channelId, message } = args;
+  const at = new Date(message.timestamp * 1000);
+  const content = message as unknown as Record<string, unknown>;
+  try {
+    return await db.transaction(async (tx) => {
+      const [existing] = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.channelId, channelId), eq(messages.waMessageId, message.id)));
+      if (existing) {
+        if (message.type !== "reaction") return "duplicate";
+        const updated = await tx
+          .update(messages)
+          .set({ content })
+          .where(
+            and(
+              eq(messages.id, existing.id),
+              sql`coalesce((${messages.content}->>'timestamp')::bigint, 0) < ${message.timestamp}`,
+            ),
+          )
+          .returning({ id: messages.id });
+        return updated.length ? "reaction-updated" : "duplicate";
+      }
+
+      const profile = args.contacts.find(
+        (c) => (message.from_user_id && c.user_id === message.from_user_id) || (message.from && c.wa_id === message.from),
+      );
+      const waId = message.from ?? profile?.wa_id ?? null;
+      const opensWindow = message.type !== "system";
+      const contactId = await upsertContact(tx, {
+        organizationId,
+        channelId,
+        waId,
+        userId: message.from_user_id ?? profile?.user_id ?? null,
+        phoneE164: normalizePhone(waId),
+        profileName: profile?.profile?.name ?? null,
+        inboundAt: opensWindow ? at : null,
+      });
+      const conversationId = await findOrCreateConversation(tx, {
+        organizationId,
+        channelId,
+        contactId,
+        at,
+        reopens: message.type !== "reaction" && message.type !== "system",
+      });
+      const firstError = message.errors?.[0];
+      const inserted = await tx
+        .insert(messages)
+        .values({
+          organizationId,
+          channelId,
+          conversationId,
+          direction: "inbound",
+          type: message.type,
+          content,
+          waMessageId: message.id,
+          status: "received",
+          sender: "contact",
+          errorCode: firstError?.code ?? null,
+          errorTitle: firstError?.title ?? firstError?.message ?? null,
+          errorDetails: firstError?.error_data?.details ?? null,
+          // The user's send time orders the thread, whatever order Meta delivered the webhooks in.
+          createdAt: at,
+        })
+        .onConflictDoNothing()
+        .returning({ id: messages.id });
+      if (!inserted.length) throw new Duplicate();
+      await tx
+        .update(conversations)
+        .set({
+          lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
+          ...(opensWindow
+            ? { windowExpiresAt: sql`greatest(${conversations.windowExpiresAt}, ${new Date(at.getTime() + WINDOW_MS).toISOString()}::timestamptz)` }
+            : {}),
+        })
+        .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
+      await applyPendingStatuses(tx, { channelId, waMessageIds: [message.id] });
+      return "inserted";
+    });
+  } catch (err) {
+    if (err instanceof Duplicate) return "duplicate";
+    throw err;
+  }
+}

@@ -1,0 +1,61 @@
+import { and, inArray, isNull, or } from "drizzle-orm";
+import type { Db } from "@/db";
+import { channels } from "@/db/schema";
+import type { WebhookEnvelope } from "./webhook/envelope-schema";
+
+export type RoutedChange = {
+  entryIndex: number;
+  changeIndex: number;
+  field: string;
+  wabaId: string;
+  organizationId: string | null;
+  channelId: string | null;
+};
+
+/**
+ * Which organization and channel each change belongs to: by `value.metadata.phone_number_id` when the change has
+ * one (messages, statuses), else by WABA id (`entry[].id`: template and account webhooks, which Meta always sends
+ * to the app's default URL). A WABA connected in several channels routes to its oldest live channel. Unknown
+ * numbers route to null: the caller keeps them as unrouted.
+ */
+export async function routeChanges(db: Db, envelope: WebhookEnvelope): Promise<RoutedChange[]> {
+  const changes = envelope.entry.flatMap((entry, entryIndex) =>
+    entry.changes.map((change, changeIndex) => ({
+      entryIndex,
+      changeIndex,
+      field: change.field,
+      wabaId: entry.id,
+      phoneNumberId: phoneNumberIdOf(change.value),
+    })),
+  );
+  const numbers = [...new Set(changes.flatMap((c) => (c.phoneNumberId ? [c.phoneNumberId] : [])))];
+  const wabas = [...new Set(changes.filter((c) => !c.phoneNumberId).map((c) => c.wabaId))];
+  const live = numbers.length || wabas.length
+    ? await db
+        .select({ id: channels.id, organizationId: channels.organizationId, phoneNumberId: channels.phoneNumberId, wabaId: channels.wabaId, createdAt: channels.createdAt })
+        .from(channels)
+        .where(
+          and(
+            isNull(channels.deletedAt),
+            or(
+              numbers.length ? inArray(channels.phoneNumberId, numbers) : undefined,
+              wabas.length ? inArray(channels.wabaId, wabas) : undefined,
+            ),
+          ),
+        )
+    : [];
+  const candidates = live
+    .filter((c) => numbers.includes(c.phoneNumberId) || wabas.includes(c.wabaId))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return changes.map(({ phoneNumberId, ...c }) => {
+    const channel = phoneNumberId
+      ? candidates.find((x) => x.phoneNumberId === phoneNumberId)
+      : candidates.find((x) => x.wabaId === c.wabaId);
+    return { ...c, organizationId: channel?.organizationId ?? null, channelId: channel?.id ?? null };
+  });
+}
+
+function phoneNumberIdOf(value: unknown): string | null {
+  const id = (value as { metadata?: { phone_number_id?: unknown } } | null)?.metadata?.phone_number_id;
+  return typeof id === "string" && id ? id : null;
+}

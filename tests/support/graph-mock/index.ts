@@ -1,0 +1,3 @@
+export * from "./graph-mock";
+export * from "./play-statuses";
+export * from "./meta-errors";
