@@ -45,6 +45,14 @@ describe.skipIf(!run)("channels in the browser", () => {
     const view = await (await page.request.get(`${baseUrl}/api/v1/orgs/${slug}/channels/${channelId}`)).json();
     expect(await page.getByText(view.channel.verifyToken).first().isVisible()).toBe(true);
     expect(await page.content()).not.toContain("EAAGm0PX4ZCpsBAtesttoken1234567890");
+
+    // Deleting asks first, then leaves the number out of the list (and out of the API).
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await page.waitForURL(new RegExp(`/${slug}/settings/channels$`));
+    const after = await page.request.get(`${baseUrl}/api/v1/orgs/${slug}/channels`);
+    expect((await after.json()).channels).toEqual([]);
+    expect(await page.getByText("Main line").count()).toBe(0);
     await context.close();
   });
 
