@@ -37,12 +37,20 @@ export async function claimItems(opts: { limit: number; now: number; workerId: s
   return withTx(async (tx) => {
     const rows = await query<Row>(
       tx,
-      sql`select q.id, q.run_id, q.kind, q.step_id, q.result, q.attempt, q.concurrency_keys, q.concurrency_limits, q.throttle
+      // In-flight counts per key are computed once (materialized: only leased items, via the partial index), not
+      // per candidate: with thousands of items queued behind one full key, a per-candidate count scanned the
+      // whole queue for each of them and claiming stalled.
+      sql`with in_flight as materialized (
+            select k, count(*) as n from inngest_queue r, unnest(r.concurrency_keys) as k
+            where r.leased_until is not null and r.leased_until >= ${real}
+            group by k)
+          select q.id, q.run_id, q.kind, q.step_id, q.result, q.attempt, q.concurrency_keys, q.concurrency_limits, q.throttle
           from inngest_queue q
           where q.run_at <= ${now} and (q.leased_until is null or q.leased_until < ${real})
             and not exists (
               select 1 from unnest(q.concurrency_keys, q.concurrency_limits) as c(k, lim)
-              where (select count(*) from inngest_queue r where r.leased_until >= ${real} and c.k = any(r.concurrency_keys)) >= c.lim)
+              join in_flight f on f.k = c.k
+              where f.n >= c.lim)
           order by q.priority, q.id
           limit ${limit * 4}
           for update of q skip locked`,
