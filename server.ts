@@ -4,7 +4,7 @@ import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { masterKey } from "@/lib/crypto/master-key";
 import { env } from "@/lib/env";
-import { seedDemo } from "@/lib/seed/seed-demo";
+import { seedDemo, type DemoLogin } from "@/lib/seed/seed-demo";
 import { inngestMode } from "@/inngest/mode";
 import { startExecutor, type Executor } from "@/inngest/executor";
 
@@ -53,9 +53,10 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-function printDemoLogin(login: { email: string; password: string; organizationSlug: string }, created: boolean, url: string) {
+function printDemoLogin(login: DemoLogin, created: boolean, url: string) {
   const line = "─".repeat(60);
-  console.log(`\n${line}\n  Papo demo ${created ? "created" : "login"}\n  Open      ${url}/sign-in\n  Email     ${login.email}\n  Password  ${login.password}\n${line}\n`);
+  const phone = login.sandboxChannelId ? `\n  Sandbox   ${url}/sandbox/${login.sandboxChannelId} (play a customer)` : "";
+  console.log(`\n${line}\n  Papo demo ${created ? "created" : "login"}\n  Open      ${url}/sign-in\n  Email     ${login.email}\n  Password  ${login.password}${phone}\n${line}\n`);
 }
 
 main().catch((err) => {

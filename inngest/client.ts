@@ -31,5 +31,30 @@ export const messageStatus = eventType("papo/message.status", {
   }),
 });
 
+/** Sync one channel's message templates from Meta (inngest/functions/sync-templates.ts). */
+export const templatesSync = eventType("papo/templates.sync", {
+  schema: z.object({ organizationId: z.uuid(), channelId: z.uuid() }),
+});
+
+/**
+ * The sandbox Graph API accepted a message (app/api/sandbox/graph): deliver its status webhooks (sent → delivered →
+ * read) to the channel's own webhook URL (inngest/functions/sandbox-deliver-statuses.ts).
+ */
+export const sandboxOutbound = eventType("papo/sandbox.outbound", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    channelId: z.uuid(),
+    waMessageId: z.string().min(1),
+    /** wa_id (digits) or the business-scoped user id the message went to. */
+    recipientId: z.string().min(1),
+    callbackData: z.string().max(512).optional(),
+  }),
+});
+
+/** An inbound message with media was stored: download it (inngest/functions/download-inbound-media.ts). */
+export const mediaReceived = eventType("papo/media.received", {
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+});
+
 /** The one Inngest client. Mode (cloud / self-hosted / embedded) is decided lazily by inngest/mode.ts. */
 export const inngest = new Inngest(inngestClientOptions("papo"));

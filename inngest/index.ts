@@ -1,8 +1,11 @@
+import { downloadInboundMediaFn } from "./functions/download-inbound-media";
 import { diagnosticsPing } from "./functions/diagnostics-ping";
 import { processWebhookEvent } from "./functions/process-webhook-event";
+import { sandboxDeliverStatuses } from "./functions/sandbox-deliver-statuses";
 import { sendMessage } from "./functions/send-message";
+import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn];
 
 export { inngest } from "./client";

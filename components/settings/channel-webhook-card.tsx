@@ -1,8 +1,11 @@
 import type * as React from "react";
 
+import Link from "next/link";
+import { SmartphoneIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { CopyableValue } from "@/components/shared/copyable-value";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ChannelView } from "@/lib/channels/channel-view";
 
@@ -21,7 +24,15 @@ export function ChannelWebhookCard({ channel }: { channel: ChannelView }) {
       </CardHeader>
       <CardContent className="grid gap-5">
         {channel.provider === "sandbox" && (
-          <p className="rounded-lg border border-dashed bg-muted/40 p-3 text-sm text-muted-foreground">{t("sandboxNote")}</p>
+          <div className="grid justify-items-start gap-3 rounded-lg border border-dashed bg-muted/40 p-3">
+            <p className="text-sm text-muted-foreground">{t("sandboxNote")}</p>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/sandbox/${channel.id}`}>
+                <SmartphoneIcon aria-hidden="true" />
+                {t("openSandboxPhone")}
+              </Link>
+            </Button>
+          </div>
         )}
         <dl className="grid gap-4">
           <div className="grid gap-1.5">

@@ -5,3 +5,4 @@ export * from "./conversations";
 export * from "./webhooks";
 export * from "./executor";
 export * from "./whatsapp";
+export * from "./media";

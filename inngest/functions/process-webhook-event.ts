@@ -11,7 +11,8 @@ import { inngest, webhookReceived } from "../client";
 /**
  * Applies a stored WhatsApp webhook: plan (load + route to this row's organization) → one step per change
  * (messages, statuses, template updates; each idempotent, so a retried step repeats nothing) → pending statuses
- * whose message now exists → mark processed.
+ * whose message now exists → mark processed. Inserted media messages are handed to download-inbound-media
+ * (papo/media.received, one event per message, event id = message id).
  *
  * Ordering: concurrency 1 keyed by organization. A conversation lives inside one organization, so no two steps
  * that could touch the same contact or conversation ever run at once (the find-or-create of contacts and
@@ -43,6 +44,17 @@ export const processWebhookEvent = inngest.createFunction(
         return ingestChange(getDb(), envelope, change);
       });
       skipped.push(...summary.skipped);
+      if (summary.media?.length) {
+        // Media is downloaded by its own function: its retries never hold this organization's webhook queue.
+        await step.sendEvent(
+          `media-events-${change.entryIndex}-${change.changeIndex}`,
+          summary.media.map((messageId) => ({
+            id: `media-${messageId}`,
+            name: "papo/media.received" as const,
+            data: { organizationId: change.organizationId, messageId },
+          })),
+        );
+      }
       const events = (summary.adopted ?? []).flatMap((a) => (isStatus(a.status) ? [{ ...a, status: a.status }] : []));
       if (events.length) {
         // send-message waits for this after an ambiguous send (lib/whatsapp/graph/SENDING.md).
@@ -54,6 +66,15 @@ export const processWebhookEvent = inngest.createFunction(
             data: { organizationId: change.organizationId, ...a },
           })),
         );
+      }
+      if (summary.syncTemplates && change.channelId) {
+        // The template webhook carries no components: fetch the definitions (sync-templates). The event id makes a
+        // retried step or a redelivered webhook row ask once.
+        await step.sendEvent(`templates-sync-${change.entryIndex}-${change.changeIndex}`, {
+          id: `templates-sync-${webhookEventId}-${change.channelId}`,
+          name: "papo/templates.sync" as const,
+          data: { organizationId: change.organizationId, channelId: change.channelId },
+        });
       }
     }
     const channelIds = [...new Set(changes.flatMap((c) => (c.field === "messages" && c.channelId ? [c.channelId] : [])))];

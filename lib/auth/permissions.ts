@@ -25,11 +25,14 @@ export const permissions = [
   /** The durable-function runs and events of the organization (Settings → Runs / Events). */
   "runs.read",
   "runs.manage",
+  /** Message templates mirrored from Meta: list them (everyone), sync them (owners and admins). */
+  "templates.read",
+  "templates.manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read"];
+const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read"];
 const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply"];
 const admin: Permission[] = permissions.filter((p) => p !== "members.manageOwners");
 

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
+import { newSandboxSecrets } from "@/lib/sandbox/sandbox-secrets";
 import type { CreateChannelInput } from "./channel-input";
 import { assertPhoneNumberIdFree } from "./assert-phone-number-id-free";
 
@@ -20,6 +21,11 @@ export async function createChannel(ctx: Pick<OrgContext, "org" | "actor">, inpu
 export async function insertChannel(tx: Tx, ctx: Pick<OrgContext, "org" | "actor">, input: CreateChannelInput): Promise<Channel> {
   const phoneNumberId = input.phoneNumberId ?? sandboxNumberId();
   await assertPhoneNumberIdFree(tx, phoneNumberId);
+  // Sandbox numbers get Papo-generated credentials: their webhooks are signed and verified exactly like Meta's.
+  const secrets =
+    input.provider === "cloud"
+      ? { accessTokenEncrypted: encryptSecret(input.accessToken), appSecretEncrypted: encryptSecret(input.appSecret) }
+      : newSandboxSecrets();
   const [channel] = await tx
     .insert(channels)
     .values({
@@ -29,8 +35,7 @@ export async function insertChannel(tx: Tx, ctx: Pick<OrgContext, "org" | "actor
       displayPhoneNumber: input.displayPhoneNumber,
       phoneNumberId,
       wabaId: input.wabaId ?? "0",
-      accessTokenEncrypted: input.provider === "cloud" ? encryptSecret(input.accessToken) : null,
-      appSecretEncrypted: input.provider === "cloud" ? encryptSecret(input.appSecret) : null,
+      ...secrets,
       verifyToken: input.verifyToken ?? randomBytes(18).toString("base64url"),
     })
     .returning();
@@ -43,7 +48,7 @@ export async function insertChannel(tx: Tx, ctx: Pick<OrgContext, "org" | "actor
   return channel;
 }
 
-/** Sandbox numbers never talk to Meta; they still need an id unique across the install. */
+/** Sandbox numbers never talk to Meta (their Graph API is Papo's own, app/api/sandbox/graph); they still need an id unique across the install. */
 function sandboxNumberId(): string {
   return `9${BigInt("0x" + randomBytes(7).toString("hex")).toString().padStart(15, "0").slice(0, 15)}`;
 }

@@ -1,9 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { conversations, messages, type Message } from "@/db/schema";
+import type { Tx } from "@/db";
+import { channels, conversations, messages, templates, type Message } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { inngest } from "@/inngest/client";
 import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
+import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { assertCanSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
 import { outboundContent } from "./outbound-content";
 
@@ -25,7 +27,9 @@ export type QueueOutboundMessageInput = {
 
 /**
  * Creates the outbound message row (status `queued`) and hands it to the durable send (papo/message.send). Refuses
- * a free-form message outside the 24-hour window with an OutsideWindowError before anything is stored.
+ * a free-form message outside the 24-hour window with an OutsideWindowError, and a template that is unknown for the
+ * channel's WABA, not APPROVED, or sent with parameters that do not match its placeholders with a
+ * TemplateSendError (422) — both before anything is stored, so Meta is never called.
  */
 export async function queueOutboundMessage(input: QueueOutboundMessageInput): Promise<{ message: Message; created: boolean }> {
   const message = outboundMessage.parse(input.message);
@@ -53,6 +57,7 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
       if (existing) return { message: existing, created: false };
     }
     if (isFreeform(message)) assertCanSendFreeform(conversation, now);
+    if (message.type === "template") assertTemplateParameters(await findTemplate(tx, input.organizationId, conversation.channelId, message), message);
     const [row] = await tx
       .insert(messages)
       .values({
@@ -81,4 +86,23 @@ export async function enqueueSend(message: Pick<Message, "id" | "organizationId"
     name: "papo/message.send",
     data: { organizationId: message.organizationId, messageId: message.id },
   });
+}
+
+/** The template of that name and language for the WhatsApp Business Account of the conversation's channel. */
+async function findTemplate(tx: Tx, organizationId: string, channelId: string, message: { name: string; language: string }) {
+  const [row] = await tx
+    .select({ template: templates })
+    .from(channels)
+    .innerJoin(
+      templates,
+      and(
+        eq(templates.organizationId, channels.organizationId),
+        eq(templates.wabaId, channels.wabaId),
+        eq(templates.name, message.name),
+        eq(templates.language, message.language),
+      ),
+    )
+    .where(and(eq(channels.organizationId, organizationId), eq(channels.id, channelId)))
+    .limit(1);
+  return row?.template;
 }

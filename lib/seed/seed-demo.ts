@@ -11,7 +11,7 @@ import { createOrganization } from "@/lib/organizations/create-organization";
 export const DEMO_EMAIL = "demo@papo.local";
 const CREDENTIALS_FILE = "demo-login.json";
 
-export type DemoLogin = { email: string; password: string; organizationSlug: string };
+export type DemoLogin = { email: string; password: string; organizationSlug: string; sandboxChannelId?: string };
 
 /**
  * On an empty database: a demo organization, its owner, and a sandbox WhatsApp number. Does nothing when any
@@ -24,17 +24,17 @@ export async function seedDemo(): Promise<{ created: boolean; login?: DemoLogin 
 
   const password = randomBytes(9).toString("base64url");
   const passwordHash = await hashPassword(password);
-  const org = await db.transaction(async (tx) => {
+  const { org, channel } = await db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ email: DEMO_EMAIL, name: "Demo Owner", passwordHash }).returning();
     const org = await createOrganization(tx, { name: "Demo", ownerUserId: user.id });
-    await insertChannel(tx, { org, actor: { type: "user", userId: user.id } }, {
+    const channel = await insertChannel(tx, { org, actor: { type: "user", userId: user.id } }, {
       provider: "sandbox",
       name: "Sandbox",
       displayPhoneNumber: "+15550000000",
     });
-    return org;
+    return { org, channel };
   });
-  const login = { email: DEMO_EMAIL, password, organizationSlug: org.slug };
+  const login = { email: DEMO_EMAIL, password, organizationSlug: org.slug, sandboxChannelId: channel.id };
   saveLogin(login);
   return { created: true, login };
 }

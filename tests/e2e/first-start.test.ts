@@ -13,6 +13,7 @@ describe("first start on the embedded database", () => {
       let password: string;
       try {
         expect(first.output()).toContain("Papo demo created");
+        expect(first.output()).toMatch(/Sandbox\s+http:\/\/\S+\/sandbox\/[0-9a-f-]{36}/);
         password = /Password\s+(\S+)/.exec(first.output())![1];
         const email = /Email\s+(\S+)/.exec(first.output())![1];
         const client = new HttpClient(first.url);

@@ -18,7 +18,9 @@ let owner: SignedUp;
 let other: SignedUp;
 const clients = {} as Record<Role, HttpClient>;
 let channelId: string;
+let cloudChannelId: string;
 let runId: string;
+let conversationId: string;
 
 const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
@@ -27,6 +29,46 @@ async function newChannel(): Promise<string> {
     provider: "sandbox",
     name: "Matrix",
     displayPhoneNumber: "+5511912345678",
+  });
+  expect(res.status).toBe(201);
+  return res.body.channel.id;
+}
+
+const customer = { name: "Matrix Customer", phone: "+5511987650042" };
+
+/** A conversation that exists the way real ones do: a (sandbox) customer's message through the signed webhook. */
+async function newConversation(): Promise<string> {
+  const sent = await owner.client.post<{ message: { waMessageId: string } }>(org(`/sandbox/${channelId}/customer-messages`), {
+    customer,
+    message: { type: "text", body: "Olá, matriz" },
+  });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const chat = await owner.client.get<{ messages: { waMessageId: string; conversationId: string }[] }>(
+      org(`/sandbox/${channelId}/chat?phone=${customer.phone.slice(1)}`),
+    );
+    const stored = chat.body.messages?.find((m) => m.waMessageId === sent.body.message.waMessageId);
+    if (stored) return stored.conversationId;
+    if (Date.now() > deadline) throw new Error("the sandbox customer's message was never stored");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A cloud channel (so it has a WABA to sync). The server's Graph URL is Meta's default, unreachable from the tests:
+ * the sync runs fail in the background, the POST that asks for them still answers 202.
+ */
+async function newCloudChannel(): Promise<string> {
+  const digits = () => String(Math.floor(1e14 + Math.random() * 9e14));
+  const res = await owner.client.post<{ channel: { id: string } }>(org("/channels"), {
+    provider: "cloud",
+    name: "Matrix Cloud",
+    displayPhoneNumber: "+5511912345678",
+    phoneNumberId: digits(),
+    wabaId: digits(),
+    accessToken: "EAAG-matrix-test-token-000000000000",
+    appSecret: "0123456789abcdef0123456789abcdef",
   });
   expect(res.status).toBe(201);
   return res.body.channel.id;
@@ -95,6 +137,26 @@ const cases: Case[] = [
   },
   { name: "edit a channel", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/channels/${channelId}`), body: { name: "Edited" } }) },
   { name: "delete a channel", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/channels/${await newChannel()}`) }) },
+  {
+    name: "write as a sandbox customer",
+    allowed: roles,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org(`/sandbox/${channelId}/customer-messages`), body: { customer, message: { type: "text", body: "Oi" } } }),
+  },
+  { name: "read a sandbox chat", allowed: roles, request: async () => ({ method: "GET", path: org(`/sandbox/${channelId}/chat?phone=${customer.phone.slice(1)}`) }) },
+  {
+    name: "reply in a conversation",
+    allowed: ["owner", "admin", "agent"],
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org(`/conversations/${conversationId}/messages`), body: { text: "Olá! Como posso ajudar?" } }),
+  },
+  { name: "list templates", allowed: roles, request: async () => ({ method: "GET", path: org("/templates") }) },
+  {
+    name: "sync a channel's templates",
+    allowed: managers,
+    okStatus: 202,
+    request: async () => ({ method: "POST", path: org(`/channels/${cloudChannelId}/templates/sync`), body: {} }),
+  },
   { name: "list API keys", allowed: managers, request: async () => ({ method: "GET", path: org("/api-keys") }) },
   {
     name: "create an API key",
@@ -124,7 +186,9 @@ beforeAll(async () => {
   clients.owner = owner.client;
   for (const role of ["admin", "agent", "viewer"] as const) clients[role] = owner.client.withApiKey(await createApiKey(owner, role));
   channelId = await newChannel();
+  cloudChannelId = await newCloudChannel();
   runId = await newRun();
+  conversationId = await newConversation();
 });
 
 describe("permission matrix: role × route", () => {
@@ -165,6 +229,18 @@ describe("tenancy: another organization's members and keys get 404", () => {
     expect(res.status).toBe(404);
     const own = await owner.client.get(org(`/channels/${channelId}`));
     expect(own.status).toBe(200);
+  });
+});
+
+describe("templates", () => {
+  it("a sandbox channel has no templates to sync (409); an unknown channel is 404; the list answers an array", async () => {
+    const sandbox = await owner.client.post(org(`/channels/${channelId}/templates/sync`), {});
+    expect(sandbox.status).toBe(409);
+    expect(sandbox.body).toMatchObject({ error: { code: "conflict" } });
+    expect((await owner.client.post(org("/channels/00000000-0000-4000-8000-000000000000/templates/sync"), {})).status).toBe(404);
+    const list = await owner.client.get<{ templates: unknown[] }>(org(`/templates?channelId=${cloudChannelId}`));
+    expect(list.status).toBe(200);
+    expect(list.body.templates).toEqual([]);
   });
 });
 

@@ -168,7 +168,7 @@ export function createGraphClient(config: GraphClientConfig) {
     /** Every template of the WABA, following Meta's cursor paging. */
     async listTemplates(options: { status?: string; pageSize?: number } = {}): Promise<TemplateSummary[]> {
       if (!config.wabaId) throw new Error("listTemplates needs the channel's WhatsApp Business Account id (wabaId)");
-      const params = new URLSearchParams({ fields: "name,status,category,language,components,parameter_format", limit: String(options.pageSize ?? 100) });
+      const params = new URLSearchParams({ fields: "name,status,category,language,components,parameter_format,quality_score,rejected_reason", limit: String(options.pageSize ?? 100) });
       if (options.status) params.set("status", options.status);
       const all: TemplateSummary[] = [];
       for (let page = 0; page < 1000; page++) {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { templates } from "@/db/schema";
 import type { TemplateQualityUpdate, TemplateStatusUpdate } from "../webhook/template-schema";
@@ -9,12 +9,16 @@ type Target = { organizationId: string; channelId: string | null; wabaId: string
  * Upserts the template named in a `message_template_status_update` / `message_template_quality_update` webhook,
  * keyed by (organization, WABA, name, language). An event older than the one already applied (entry.time) is
  * ignored, so retries and late deliveries never move a template back.
+ *
+ * The webhook carries only id, name, language and status, never the components: `needsSync` is true when the
+ * template has no synced definition yet (new here, or only ever seen in webhooks), and the caller then asks for a
+ * sync of the channel (papo/templates.sync) so sends can be checked against its parameters.
  */
 export async function applyTemplateUpdate(
   db: Db,
   target: Target,
   update: { kind: "status"; value: TemplateStatusUpdate } | { kind: "quality"; value: TemplateQualityUpdate },
-): Promise<void> {
+): Promise<{ needsSync: boolean }> {
   const v = update.value;
   const key = {
     organizationId: target.organizationId,
@@ -48,7 +52,7 @@ export async function applyTemplateUpdate(
         },
         setWhere: sql`${templates.statusEventTime} is null or ${target.eventTime}::bigint is null or ${templates.statusEventTime} <= ${target.eventTime}::bigint`,
       });
-    return;
+    return { needsSync: await needsSync(db, key) };
   }
   const q = update.value;
   await db
@@ -59,4 +63,16 @@ export async function applyTemplateUpdate(
       set: { metaTemplateId: key.metaTemplateId, quality: q.new_quality_score, qualityEventTime: target.eventTime },
       setWhere: sql`${templates.qualityEventTime} is null or ${target.eventTime}::bigint is null or ${templates.qualityEventTime} <= ${target.eventTime}::bigint`,
     });
+  return { needsSync: await needsSync(db, key) };
+}
+
+async function needsSync(db: Db, key: { organizationId: string; wabaId: string; name: string; language: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ components: templates.components })
+    .from(templates)
+    .where(
+      and(eq(templates.organizationId, key.organizationId), eq(templates.wabaId, key.wabaId), eq(templates.name, key.name), eq(templates.language, key.language)),
+    )
+    .limit(1);
+  return !row || !Array.isArray(row.components) || row.components.length === 0;
 }

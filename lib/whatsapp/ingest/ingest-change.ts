@@ -20,6 +20,10 @@ export type ChangeSummary = {
   skipped: string[];
   /** Statuses that adopted an outbound row by its callback data: send-message may be waiting for them. */
   adopted: { messageId: string; waMessageId: string; status: string }[];
+  /** A template update named a template whose definition Papo has not synced: sync the channel's templates. */
+  syncTemplates?: boolean;
+  /** Inserted messages whose media must be downloaded (papo/media.received → download-inbound-media). */
+  media?: string[];
 };
 
 /**
@@ -30,20 +34,20 @@ export type ChangeSummary = {
 export async function ingestChange(db: Db, envelope: WebhookEnvelope, route: RoutedChange & { organizationId: string }): Promise<ChangeSummary> {
   const entry = envelope.entry[route.entryIndex];
   const change = entry.changes[route.changeIndex];
-  const summary: ChangeSummary = { field: change.field, inserted: 0, duplicates: 0, statusesApplied: 0, statusesPending: 0, templates: 0, skipped: [], adopted: [] };
+  const summary: ChangeSummary = { field: change.field, inserted: 0, duplicates: 0, statusesApplied: 0, statusesPending: 0, templates: 0, skipped: [], adopted: [], media: [] };
   const target = { organizationId: route.organizationId, channelId: route.channelId, wabaId: route.wabaId, eventTime: entry.time ?? null };
 
   if (change.field === "message_template_status_update") {
     const parsed = templateStatusUpdateSchema.safeParse(change.value);
     if (!parsed.success) return { ...summary, skipped: [`${change.field}: ${parsed.error.message}`] };
-    await applyTemplateUpdate(db, target, { kind: "status", value: parsed.data });
-    return { ...summary, templates: 1 };
+    const { needsSync } = await applyTemplateUpdate(db, target, { kind: "status", value: parsed.data });
+    return { ...summary, templates: 1, syncTemplates: needsSync };
   }
   if (change.field === "message_template_quality_update") {
     const parsed = templateQualityUpdateSchema.safeParse(change.value);
     if (!parsed.success) return { ...summary, skipped: [`${change.field}: ${parsed.error.message}`] };
-    await applyTemplateUpdate(db, target, { kind: "quality", value: parsed.data });
-    return { ...summary, templates: 1 };
+    const { needsSync } = await applyTemplateUpdate(db, target, { kind: "quality", value: parsed.data });
+    return { ...summary, templates: 1, syncTemplates: needsSync };
   }
   if (change.field !== "messages") return { ...summary, skipped: [`field ${change.field} is stored raw only`] };
   if (!route.channelId) return { ...summary, skipped: ["messages change without a channel"] };
@@ -57,9 +61,10 @@ export async function ingestChange(db: Db, envelope: WebhookEnvelope, route: Rou
       summary.skipped.push("message without id/timestamp");
       continue;
     }
-    const result = await ingestInboundMessage(db, { organizationId: route.organizationId, channelId, message, contacts: value.data.contacts });
+    const { result, messageId, mediaPending } = await ingestInboundMessage(db, { organizationId: route.organizationId, channelId, message, contacts: value.data.contacts });
     if (result === "duplicate") summary.duplicates++;
     else summary.inserted++;
+    if (mediaPending && messageId) summary.media?.push(messageId);
   }
   for (const raw of value.data.statuses) {
     const status = messageStatusSchema.safeParse(raw);

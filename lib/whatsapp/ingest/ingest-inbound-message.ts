@@ -7,10 +7,13 @@ import { normalizePhone } from "../normalize-phone";
 import { upsertContact } from "./upsert-contact";
 import { findOrCreateConversation } from "./find-or-create-conversation";
 import { applyPendingStatuses } from "./apply-pending-statuses";
+import { mediaOf } from "@/lib/media/media-of";
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type IngestResult = "inserted" | "duplicate" | "reaction-updated";
+/** `mediaPending`: the message was inserted with media to download (`content.media.status = "pending"`). */
+export type IngestOutcome = { result: IngestResult; messageId?: string; mediaPending?: boolean };
 
 class Duplicate extends Error {}
 
@@ -21,14 +24,17 @@ class Duplicate extends Error {}
  * forces: add and remove reuse one wamid, so the stored reaction takes the newer of the two.
  * The 24 h window is last inbound + 24 h, computed with greatest() so an old message processed late never
  * shortens it. System notices are from WhatsApp, not the user: they open no window.
+ * A media message (image, video, audio, document, sticker) is inserted with `content.media = { status: "pending" }`;
+ * lib/media/download-inbound-media.ts replaces it with the attachment's id and status.
  */
 export async function ingestInboundMessage(
   db: Db,
   args: { organizationId: string; channelId: string; message: InboundMessage; contacts: WebhookContact[] },
-): Promise<IngestResult> {
+): Promise<IngestOutcome> {
   const { organizationId, channelId, message } = args;
   const at = new Date(message.timestamp * 1000);
-  const content = message as unknown as Record<string, unknown>;
+  const mediaPending = mediaOf({ type: message.type, content: message as unknown as Record<string, unknown> }) !== null;
+  const content = { ...(message as unknown as Record<string, unknown>), ...(mediaPending ? { media: { status: "pending" } } : {}) };
   try {
     return await db.transaction(async (tx) => {
       const [existing] = await tx
@@ -36,7 +42,7 @@ export async function ingestInboundMessage(
         .from(messages)
         .where(and(eq(messages.channelId, channelId), eq(messages.waMessageId, message.id)));
       if (existing) {
-        if (message.type !== "reaction") return "duplicate";
+        if (message.type !== "reaction") return { result: "duplicate" as const };
         const updated = await tx
           .update(messages)
           .set({ content })
@@ -47,7 +53,7 @@ export async function ingestInboundMessage(
             ),
           )
           .returning({ id: messages.id });
-        return updated.length ? "reaction-updated" : "duplicate";
+        return { result: updated.length ? ("reaction-updated" as const) : ("duplicate" as const) };
       }
 
       const profile = args.contacts.find(
@@ -103,10 +109,10 @@ export async function ingestInboundMessage(
         })
         .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
       await applyPendingStatuses(tx, { channelId, waMessageIds: [message.id] });
-      return "inserted";
+      return { result: "inserted" as const, messageId: inserted[0].id, mediaPending };
     });
   } catch (err) {
-    if (err instanceof Duplicate) return "duplicate";
+    if (err instanceof Duplicate) return { result: "duplicate" };
     throw err;
   }
 }

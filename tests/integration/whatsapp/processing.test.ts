@@ -9,6 +9,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { applyPendingStatuses } from "@/lib/whatsapp/ingest/apply-pending-statuses";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { startHarness, type Harness } from "@/tests/support/executor/harness";
+import { startGraphMock, type GraphMock } from "@/tests/support/graph-mock";
 import {
   createOrgWithChannel,
   fixture,
@@ -27,16 +28,23 @@ import {
 const SHARED_SECRET = "sharedappsecret0123456789";
 let db: TestDatabase;
 let h: Harness;
+let graph: GraphMock;
 
 beforeAll(async () => {
   process.env.META_APP_SECRET = SHARED_SECRET;
+  // Fixture media messages start download-inbound-media: keep those calls on loopback (the mock knows no media
+  // ids, so each download fails at once and the attachment is recorded `failed`). tests/integration/media covers it.
+  graph = await startGraphMock();
+  process.env.META_GRAPH_API_URL = graph.url;
   db = await createTestDatabase();
   h = await startHarness({ client: inngest, functions });
 });
 afterAll(async () => {
   await h?.close();
+  await graph?.close();
   await db?.drop();
   delete process.env.META_APP_SECRET;
+  delete process.env.META_GRAPH_API_URL;
   resetEnvForTests();
 });
 

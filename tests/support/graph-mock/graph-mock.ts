@@ -28,6 +28,8 @@ export type GraphMock = {
   templates: MockTemplate[];
   /** Queue faults for the next message sends, in order. */
   fail(...faults: Fault[]): void;
+  /** Queue HTTP statuses for the next media downloads (GET of the download URL), in order. */
+  failMediaDownloads(...statuses: number[]): void;
   messageCalls(): RecordedCall[];
   reset(): void;
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export type GraphMock = {
 export async function startGraphMock(options: { version?: string; accessToken?: string } = {}): Promise<GraphMock> {
   const version = options.version ?? "v24.0";
   const faults: Fault[] = [];
+  const mediaFaults: number[] = [];
   const state = { calls: [] as RecordedCall[], messages: [] as AcceptedMessage[], media: new Map<string, { data: Buffer; mimeType: string }>(), templates: [] as MockTemplate[] };
   const hung = new Set<http.ServerResponse>();
   let origin = "";
@@ -62,6 +65,8 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
     if (parts[0] === "media-download" && req.method === "GET") {
       const m = state.media.get(parts[1]);
       if (!m) return send(404, { error: { message: "not found", code: 100 } });
+      const fault = mediaFaults.shift();
+      if (fault) return send(fault, { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2, is_transient: true } });
       res.writeHead(200, { "content-type": m.mimeType });
       return void res.end(m.data);
     }
@@ -150,9 +155,11 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       state.templates = t;
     },
     fail: (...f) => void faults.push(...f),
+    failMediaDownloads: (...f) => void mediaFaults.push(...f),
     messageCalls: () => state.calls.filter((c) => c.method === "POST" && c.path.endsWith("/messages") && (c.body as { status?: string })?.status !== "read"),
     reset() {
       faults.length = 0;
+      mediaFaults.length = 0;
       state.calls = [];
       state.messages = [];
       state.media.clear();

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { contacts, conversations, messages } from "@/db/schema";
+import { contacts, conversations, messages, templates } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { sendMessage, STATUS_GRACE } from "@/inngest/functions/send-message";
 import { createChannel } from "@/lib/channels/create-channel";
@@ -211,7 +211,11 @@ describe("send-message: durable outbound sends", () => {
     const attempt = queueOutboundMessage({ organizationId: org.id, conversationId: closed.id, message: { type: "text", body: "hello?" }, sender: "user" });
     await expect(attempt).rejects.toBeInstanceOf(OutsideWindowError);
     await expect(attempt).rejects.toMatchObject({ reason: "outside_window", message: expect.stringContaining("template") });
-    // A template may still go.
+    // A template may still go (an approved one, synced, whose body has no placeholders).
+    await getDb()
+      .insert(templates)
+      .values({ organizationId: org.id, channelId, wabaId: "104857392018274", name: "lembrete_cupom", language: "pt_BR", status: "APPROVED", components: [{ type: "BODY", text: "Volte sempre!" }] })
+      .onConflictDoNothing();
     const tpl = await queueOutboundMessage({
       organizationId: org.id,
       conversationId: closed.id,

@@ -1,0 +1,242 @@
+/**
+ * `npm run bench:ingest` (after `npm run build`): signed WhatsApp webhook POSTs against the production server
+ * (server.ts over the build) on a fresh PostgreSQL database. Measures sustained POSTs/s and the time to Meta's
+ * 200 (p50/p99/max) at a fixed number of keep-alive connections, then waits for processing and checks in the
+ * database that every message landed exactly once, and that re-sent duplicates create no rows. Reports; asserts
+ * nothing (exit code 1 only if the bench itself could not run or the exactly-once check failed).
+ *
+ * Topology: the POSTs go to a web process with PAPO_EXECUTOR=off (it stores the row and queues the event, which is
+ * exactly the path Meta waits on); once they are all answered a second process (PAPO_EXECUTOR=on, same database
+ * and secret) works the queue. So the receive figures are not mixed with the executor's CPU, and processing is
+ * timed on its own. BENCH_WORKER=during starts the worker before the POSTs instead (one box doing both).
+ *
+ *   BENCH_REQUESTS (20000)  BENCH_CONCURRENCY (64)  BENCH_DUPLICATES (1000)  BENCH_PROCESS_TIMEOUT_S (900)
+ *   DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres): the server a throwaway database is created on.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import { createHmac, randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { createPostgresDatabase, dropPostgresDatabase } from "@/tests/support/test-database";
+import { startServer, tempDataDir, testSecret, type RunningServer } from "@/tests/support/start-server";
+import { signUpOwner } from "@/tests/support/http-client";
+
+const N = Number(process.env.BENCH_REQUESTS ?? 20_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const DUPLICATES = Math.min(N, Number(process.env.BENCH_DUPLICATES ?? 1_000));
+const PROCESS_TIMEOUT_MS = Number(process.env.BENCH_PROCESS_TIMEOUT_S ?? 900) * 1000;
+const BASE = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const APP_SECRET = "benchAppSecret0123456789abcdef";
+const GOAL = { rps: 3_000, p99: 50 };
+const WORKER_DURING = process.env.BENCH_WORKER === "during";
+
+const digits = (n = 15) => Array.from(randomBytes(n), (b) => String(b % 10)).join("").replace(/^0/, "1");
+
+function body(phoneNumberId: string, wamid: string, from: string, ts: number): string {
+  return JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "104857392018274",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "5511955550123", phone_number_id: phoneNumberId },
+              contacts: [{ profile: { name: "Bench" }, wa_id: from }],
+              messages: [{ from, id: wamid, timestamp: String(ts), type: "text", text: { body: `bench ${wamid}` } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+type Fired = { latencies: Float64Array; seconds: number; statuses: Map<number, number>; errors: number };
+
+/** POSTs every body once over `CONCURRENCY` keep-alive connections; latency = request start → full 200 response. */
+async function fire(url: URL, bodies: string[]): Promise<Fired> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
+  const latencies = new Float64Array(bodies.length);
+  const statuses = new Map<number, number>();
+  let errors = 0;
+  let next = 0;
+  const one = (b: string) =>
+    new Promise<number>((resolve) => {
+      const signature = `sha256=${createHmac("sha256", APP_SECRET).update(b).digest("hex")}`;
+      const req = http.request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(b), "x-hub-signature-256": signature } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on("error", () => resolve(-1));
+      req.end(b);
+    });
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const start = performance.now();
+        const status = await one(bodies[i]);
+        latencies[i] = performance.now() - start;
+        if (status < 0) errors++;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  return { latencies, seconds, statuses, errors };
+}
+
+const pct = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Seconds until no webhook row of the channel is left `received`, or null if PROCESS_TIMEOUT_MS passed first. */
+async function waitProcessed(sql: postgres.Sql, channelId: string, label: string): Promise<number | null> {
+  const t0 = performance.now();
+  let lastPrint = t0;
+  for (;;) {
+    const [r] = await sql<{ pending: number }[]>`select count(*)::int as pending from webhook_events where channel_id = ${channelId} and status = 'received'`;
+    if (r.pending === 0) return (performance.now() - t0) / 1000;
+    if (performance.now() - lastPrint >= 10_000) {
+      console.log(`  … ${label}: ${r.pending} webhook rows still to process after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      lastPrint = performance.now();
+    }
+    if (performance.now() - t0 > PROCESS_TIMEOUT_MS) return null;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+}
+
+async function counts(sql: postgres.Sql, channelId: string) {
+  const [m] = await sql<{ rows: number; distinct: number }[]>`
+    select count(*)::int as rows, count(distinct wa_message_id)::int as distinct from messages where channel_id = ${channelId} and direction = 'inbound'`;
+  const w = await sql<{ status: string; n: number }[]>`select status, count(*)::int as n from webhook_events where channel_id = ${channelId} group by status order by status`;
+  return { messages: m.rows, distinct: m.distinct, webhookRows: Object.fromEntries(w.map((x) => [x.status, x.n])) as Record<string, number> };
+}
+
+function row(label: string, value: string) {
+  console.log(`│ ${label.padEnd(38)} │ ${value.padStart(26)} │`);
+}
+
+async function main() {
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.error("No production build in .next: run `npm run build` first, then `npm run bench:ingest`.");
+    process.exit(1);
+  }
+  console.log(`bench:ingest — ${N} signed webhook POSTs, ${CONCURRENCY} keep-alive connections, ${DUPLICATES} duplicates; database server ${BASE.replace(/\/\/[^@]*@/, "//…@")}`);
+  const dbUrl = await createPostgresDatabase(BASE);
+  const dataDir = tempDataDir();
+  let server: RunningServer | undefined;
+  let worker: RunningServer | undefined;
+  const secret = testSecret();
+  const startWorker = async () => {
+    worker = await startServer({ env: { DATABASE_URL: dbUrl, PAPO_DATA_DIR: dataDir, PAPO_SECRET: secret, PAPO_EXECUTOR: "on" } });
+  };
+  const cleanup = async () => {
+    await sql.end().catch(() => {});
+    await Promise.all([server?.stop(), worker?.stop()]);
+    await dropPostgresDatabase(BASE, dbUrl).catch((e) => console.error("could not drop the bench database", e));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`${signal}: stopping the servers and dropping the bench database…`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
+  let ok = true;
+  console.log(`  bench database ${new URL(dbUrl).pathname.slice(1)} (dropped at the end)`);
+  try {
+    server = await startServer({ env: { DATABASE_URL: dbUrl, PAPO_DATA_DIR: dataDir, PAPO_SECRET: secret, PAPO_EXECUTOR: "off" } });
+    // Functions are registered by an executor's sync: a web process with PAPO_EXECUTOR=off on a fresh database
+    // would store events that trigger nothing. Let the worker sync once, then (unless BENCH_WORKER=during) stop it.
+    await startWorker();
+    for (let i = 0; ; i++) {
+      const [f] = await sql<{ n: number }[]>`select count(*)::int as n from inngest_functions`;
+      if (f.n > 0) break;
+      if (i > 600) throw new Error("the worker never registered its functions");
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    if (!WORKER_DURING) {
+      await worker?.stop();
+      worker = undefined;
+    }
+    const owner = await signUpOwner(server.url, "Bench");
+    const phoneNumberId = digits();
+    const created = await owner.client.post<{ channel: { id: string } }>(`/api/v1/orgs/${owner.orgSlug}/channels`, {
+      provider: "cloud",
+      name: "Bench",
+      displayPhoneNumber: "+5511955550123",
+      phoneNumberId,
+      wabaId: digits(),
+      accessToken: "EAAG-bench-access-token-00000000000",
+      appSecret: APP_SECRET,
+    });
+    if (created.status !== 201) throw new Error(`creating the channel answered ${created.status}: ${JSON.stringify(created.body)}`);
+    const channelId = created.body.channel.id;
+    const url = new URL(`${server.url}/api/webhooks/whatsapp/${channelId}`);
+
+    const run = randomBytes(4).toString("hex");
+    const senders = Array.from({ length: 200 }, () => `55119${digits(8)}`);
+    const ts = Math.floor(Date.now() / 1000);
+    const bodies = Array.from({ length: N }, (_, i) => body(phoneNumberId, `wamid.bench.${run}.${i}`, senders[i % senders.length], ts));
+
+    // Warm-up (JIT, connection pools, first compiles of the route): 200 requests on their own wamids, not counted.
+    const warm = Array.from({ length: 200 }, (_, i) => body(phoneNumberId, `wamid.warm.${run}.${i}`, senders[i % senders.length], ts));
+    await fire(url, warm);
+
+    const main = await fire(url, bodies);
+    const sorted = Float64Array.from(main.latencies).sort();
+    const ok200 = main.statuses.get(200) ?? 0;
+    console.log(`  ${N} POSTs answered in ${main.seconds.toFixed(1)} s; processing…`);
+    if (!worker) await startWorker();
+    const processSeconds = await waitProcessed(sql, channelId, "first pass");
+    const first = await counts(sql, channelId);
+
+    const dup = processSeconds === null ? undefined : await fire(url, bodies.slice(0, DUPLICATES));
+    const dupSeconds = dup ? await waitProcessed(sql, channelId, "duplicates") : null;
+    const after = dup && dupSeconds !== null ? await counts(sql, channelId) : undefined;
+
+    const expected = N + warm.length;
+    const exactlyOnce = processSeconds !== null && first.messages === expected && first.distinct === expected;
+    const dupsIgnored = after !== undefined && after.messages === expected && after.distinct === expected;
+    ok = exactlyOnce && dupsIgnored && ok200 === N;
+    const rps = N / main.seconds;
+    const p99 = pct(sorted, 99);
+    const line = "─".repeat(40);
+    const line2 = "─".repeat(28);
+    console.log(`┌${line}┬${line2}┐`);
+    row("requests (unique wamids)", String(N));
+    row("concurrency (keep-alive connections)", String(CONCURRENCY));
+    row("answers", [...main.statuses].map(([s, n]) => `${s < 0 ? "error" : s}×${n}`).join(" "));
+    row("sustained POSTs/s", `${rps.toFixed(0)} (goal ≥ ${GOAL.rps})`);
+    row("time to 200 p50", `${pct(sorted, 50).toFixed(1)} ms`);
+    row("time to 200 p90", `${pct(sorted, 90).toFixed(1)} ms`);
+    row("time to 200 p99", `${p99.toFixed(1)} ms (goal ≤ ${GOAL.p99})`);
+    row("time to 200 max", `${sorted[sorted.length - 1].toFixed(1)} ms`);
+    row("processing (worker alone) took", processSeconds === null ? `> ${PROCESS_TIMEOUT_MS / 1000} s: UNFINISHED` : `${processSeconds.toFixed(1)} s`);
+    if (processSeconds !== null) row("processing throughput", `${(expected / processSeconds).toFixed(0)} webhooks/s`);
+    row("messages stored / distinct wamids", `${first.messages} / ${first.distinct} (expect ${expected})`);
+    row("webhook rows by status", Object.entries(first.webhookRows).map(([st, n]) => `${st} ${n}`).join(", "));
+    if (dup) row(`${DUPLICATES} duplicate POSTs answered 200`, `${dup.statuses.get(200) ?? 0}`);
+    row("after the duplicates: rows / distinct", after ? `${after.messages} / ${after.distinct}` : "not checked");
+    row("exactly once", exactlyOnce && dupsIgnored ? "yes" : processSeconds === null ? "not verified (unfinished)" : "NO");
+    console.log(`└${line}┴${line2}┘`);
+    console.log(`goal ${rps >= GOAL.rps && p99 <= GOAL.p99 ? "met" : "not met"}: ${rps.toFixed(0)} POSTs/s (≥ ${GOAL.rps}), p99 ${p99.toFixed(1)} ms (≤ ${GOAL.p99})`);
+  } catch (err) {
+    ok = false;
+    console.error(err);
+    if (server) console.error(server.output().slice(-3000));
+    if (worker) console.error(worker.output().slice(-3000));
+  } finally {
+    await cleanup();
+  }
+  process.exit(ok ? 0 : 1);
+}
+
+void main();
