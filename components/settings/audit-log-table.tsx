@@ -1,13 +1,10 @@
 "use client";
 
-import * as React from "react";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import { apiFetch } from "@/components/api/api-fetch";
-import { FormError } from "@/components/forms/form-error";
+import { useOlderPages } from "@/components/shared/use-older-pages";
 import { DateTime } from "@/components/shared/date-time";
-import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 import { isKnownAuditAction, type AuditPage } from "./audit-entry";
@@ -18,17 +15,10 @@ type AuditLogTableProps = { orgSlug: string; firstPage: AuditPage };
 /** The audit log, newest first; older entries load on demand, 50 at a time. */
 export function AuditLogTable({ orgSlug, firstPage }: AuditLogTableProps) {
   const t = useTranslations("auditLog");
-  const tc = useTranslations("common");
-  const [olderPages, setOlderPages] = React.useState<AuditPage[]>([]);
-  const next = olderPages.length > 0 ? olderPages[olderPages.length - 1].next : firstPage.next;
-  const loadMore = useMutation({
-    mutationFn: (before: string) =>
-      apiFetch<AuditPage>(
-        `/api/v1/orgs/${encodeURIComponent(orgSlug)}/audit-log?${new URLSearchParams({ before, limit: "50" })}`,
-      ),
-    onSuccess: (page) => setOlderPages((pages) => [...pages, page]),
-  });
-  const entries = [firstPage, ...olderPages].flatMap((page) => page.entries);
+  const { pages, loadMore } = useOlderPages(firstPage, (before: string) =>
+    apiFetch<AuditPage>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/audit-log?${new URLSearchParams({ before, limit: "50" })}`),
+  );
+  const entries = pages.flatMap((page) => page.entries);
 
   return (
     <div className="grid gap-4">
@@ -75,14 +65,7 @@ export function AuditLogTable({ orgSlug, firstPage }: AuditLogTableProps) {
           ))}
         </TableBody>
       </Table>
-      <FormError error={loadMore.error} />
-      {next && (
-        <div className="flex justify-center pb-2">
-          <Button type="button" variant="outline" disabled={loadMore.isPending} onClick={() => loadMore.mutate(next)}>
-            {loadMore.isPending ? tc("loading") : tc("loadMore")}
-          </Button>
-        </div>
-      )}
+      {loadMore}
     </div>
   );
 }

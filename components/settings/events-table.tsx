@@ -1,14 +1,11 @@
 "use client";
 
-import * as React from "react";
 import Link from "next/link";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import { apiFetch } from "@/components/api/api-fetch";
-import { FormError } from "@/components/forms/form-error";
+import { useOlderPages } from "@/components/shared/use-older-pages";
 import { DateTime } from "@/components/shared/date-time";
-import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EventsPage } from "@/lib/runs/run-view";
 
@@ -19,15 +16,10 @@ const PREVIEW_CHARS = 140;
 /** Recent events, newest first, each with links to the runs it started; older ones load on demand. */
 export function EventsTable({ orgSlug, firstPage }: { orgSlug: string; firstPage: EventsPage }) {
   const t = useTranslations("events");
-  const tc = useTranslations("common");
-  const [olderPages, setOlderPages] = React.useState<EventsPage[]>([]);
-  const next = olderPages.length > 0 ? olderPages[olderPages.length - 1].next : firstPage.next;
-  const loadMore = useMutation({
-    mutationFn: (before: string) =>
-      apiFetch<EventsPage>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/events?${new URLSearchParams({ before, limit: "50" })}`),
-    onSuccess: (page) => setOlderPages((pages) => [...pages, page]),
-  });
-  const events = [firstPage, ...olderPages].flatMap((page) => page.events);
+  const { pages, loadMore } = useOlderPages(firstPage, (before: string) =>
+    apiFetch<EventsPage>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/events?${new URLSearchParams({ before, limit: "50" })}`),
+  );
+  const events = pages.flatMap((page) => page.events);
 
   return (
     <div className="grid gap-4">
@@ -77,14 +69,7 @@ export function EventsTable({ orgSlug, firstPage }: { orgSlug: string; firstPage
           })}
         </TableBody>
       </Table>
-      <FormError error={loadMore.error} />
-      {next && (
-        <div className="flex justify-center pb-2">
-          <Button type="button" variant="outline" disabled={loadMore.isPending} onClick={() => loadMore.mutate(next)}>
-            {loadMore.isPending ? tc("loading") : tc("loadMore")}
-          </Button>
-        </div>
-      )}
+      {loadMore}
     </div>
   );
 }

@@ -1,14 +1,11 @@
 "use client";
 
-import * as React from "react";
 import Link from "next/link";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import { apiFetch } from "@/components/api/api-fetch";
-import { FormError } from "@/components/forms/form-error";
+import { useOlderPages } from "@/components/shared/use-older-pages";
 import { DateTime } from "@/components/shared/date-time";
-import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RunsPage } from "@/lib/runs/run-view";
 
@@ -20,19 +17,13 @@ type RunsTableProps = { orgSlug: string; firstPage: RunsPage; filters: { functio
 /** The organization's runs, newest first; older ones load on demand with the same filters. */
 export function RunsTable({ orgSlug, firstPage, filters }: RunsTableProps) {
   const t = useTranslations("runs");
-  const tc = useTranslations("common");
-  const [olderPages, setOlderPages] = React.useState<RunsPage[]>([]);
-  const next = olderPages.length > 0 ? olderPages[olderPages.length - 1].next : firstPage.next;
-  const loadMore = useMutation({
-    mutationFn: (before: string) => {
-      const query = new URLSearchParams({ before, limit: "50" });
-      if (filters.functionId) query.set("functionId", filters.functionId);
-      if (filters.status) query.set("status", filters.status);
-      return apiFetch<RunsPage>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/runs?${query}`);
-    },
-    onSuccess: (page) => setOlderPages((pages) => [...pages, page]),
+  const { pages, loadMore } = useOlderPages(firstPage, (before: string) => {
+    const query = new URLSearchParams({ before, limit: "50" });
+    if (filters.functionId) query.set("functionId", filters.functionId);
+    if (filters.status) query.set("status", filters.status);
+    return apiFetch<RunsPage>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/runs?${query}`);
   });
-  const runs = [firstPage, ...olderPages].flatMap((page) => page.runs);
+  const runs = pages.flatMap((page) => page.runs);
 
   return (
     <div className="grid gap-4">
@@ -70,14 +61,7 @@ export function RunsTable({ orgSlug, firstPage, filters }: RunsTableProps) {
           ))}
         </TableBody>
       </Table>
-      <FormError error={loadMore.error} />
-      {next && (
-        <div className="flex justify-center pb-2">
-          <Button type="button" variant="outline" disabled={loadMore.isPending} onClick={() => loadMore.mutate(next)}>
-            {loadMore.isPending ? tc("loading") : tc("loadMore")}
-          </Button>
-        </div>
-      )}
+      {loadMore}
     </div>
   );
 }
