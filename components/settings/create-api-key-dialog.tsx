@@ -9,7 +9,8 @@ import { useTranslations } from "next-intl";
 import { apiFetch } from "@/components/api/api-fetch";
 import { fieldErrorsFrom } from "@/components/api/field-errors";
 import { FormError } from "@/components/forms/form-error";
-import { SelectField } from "@/components/forms/select-field";
+import { DialogFormFooter } from "@/components/forms/dialog-form-footer";
+import { RoleField } from "@/components/forms/role-field";
 import { TextField } from "@/components/forms/text-field";
 import { CopyableValue } from "@/components/shared/copyable-value";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -107,27 +108,20 @@ export function CreateApiKeyDialog({ orgSlug, roles }: CreateApiKeyDialogProps) 
               error={errors.name}
               required
             />
-            <SelectField
+            <RoleField
               id="api-key-role"
-              name="role"
               label={t("apiKeys.create.role")}
               value={role}
-              onChange={(event) => setRole(event.target.value as Role)}
-              hint={t(`roleDescriptions.${role}`)}
+              onChange={setRole}
+              roles={roles}
               error={errors.role}
-              options={roles.map((option) => ({ value: option, label: t(`roles.${option}`) }))}
             />
             <FormError error={mutation.error} fields={FIELDS} />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("common.cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={mutation.isPending}>
-                {mutation.isPending ? t("apiKeys.create.submitting") : t("apiKeys.create.submit")}
-              </Button>
-            </DialogFooter>
+            <DialogFormFooter
+              pending={mutation.isPending}
+              submitLabel={t("apiKeys.create.submit")}
+              pendingLabel={t("apiKeys.create.submitting")}
+            />
           </form>
         )}
       </DialogContent>

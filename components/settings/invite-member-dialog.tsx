@@ -9,7 +9,8 @@ import { useTranslations } from "next-intl";
 import { apiFetch } from "@/components/api/api-fetch";
 import { fieldErrorsFrom } from "@/components/api/field-errors";
 import { FormError } from "@/components/forms/form-error";
-import { SelectField } from "@/components/forms/select-field";
+import { DialogFormFooter } from "@/components/forms/dialog-form-footer";
+import { RoleField } from "@/components/forms/role-field";
 import { TextField } from "@/components/forms/text-field";
 import { CopyableValue } from "@/components/shared/copyable-value";
 import { Button } from "@/components/ui/button";
@@ -103,27 +104,20 @@ export function InviteMemberDialog({ orgSlug, roles }: InviteMemberDialogProps) 
               error={errors.email}
               required
             />
-            <SelectField
+            <RoleField
               id="invite-role"
-              name="role"
               label={t("members.invite.role")}
               value={role}
-              onChange={(event) => setRole(event.target.value as Role)}
-              hint={t(`roleDescriptions.${role}`)}
+              onChange={setRole}
+              roles={roles}
               error={errors.role}
-              options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             />
             <FormError error={mutation.error} fields={FIELDS} />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  {t("common.cancel")}
-                </Button>
-              </DialogClose>
-              <Button type="submit" disabled={mutation.isPending}>
-                {mutation.isPending ? t("members.invite.submitting") : t("members.invite.submit")}
-              </Button>
-            </DialogFooter>
+            <DialogFormFooter
+              pending={mutation.isPending}
+              submitLabel={t("members.invite.submit")}
+              pendingLabel={t("members.invite.submitting")}
+            />
           </form>
         )}
       </DialogContent>
