@@ -20,6 +20,8 @@ export const contacts = pgTable(
     userId: text("bsuid"),
     phoneE164: text("phone_e164"),
     profileName: text("profile_name"),
+    /** The name agents gave the contact; shown before the WhatsApp profile name. */
+    name: text("name"),
     attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
     optIn: optInEnum("opt_in").notNull().default("unknown"),
     blocked: boolean("blocked").notNull().default(false),

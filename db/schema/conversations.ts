@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { departments, organizations, users } from "./organizations";
@@ -24,12 +25,20 @@ export const conversations = pgTable(
     /** Last inbound message + 24 h: free-form messages may be sent only before this instant. */
     windowExpiresAt: timestamp("window_expires_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Inbound messages since an agent last opened the conversation (shared inbox: one counter for the team). */
+    unreadCount: integer("unread_count").notNull().default(0),
+    /** A short text of the last message, so the conversation list needs no join on messages. */
+    lastMessagePreview: text("last_message_preview"),
+    lastMessageDirection: text("last_message_direction"),
+    agentLastSeenAt: timestamp("agent_last_seen_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("conversations_org_last_message_idx").on(t.organizationId, t.lastMessageAt),
     index("conversations_org_contact_idx").on(t.organizationId, t.contactId),
+    index("conversations_org_status_activity_idx").on(t.organizationId, t.status, t.lastMessageAt, t.id),
+    index("conversations_org_assignee_idx").on(t.organizationId, t.assigneeId),
   ],
 );
 
@@ -68,6 +77,8 @@ export const messages = pgTable(
     sender: messageSenderEnum("sender").notNull(),
     senderUserId: uuid("sender_user_id").references(() => users.id, { onDelete: "set null" }),
     pricing: jsonb("pricing").$type<Record<string, unknown>>(),
+    /** Caller-chosen key for outbound messages (composer attempt, flow session step, campaign recipient). */
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -76,6 +87,7 @@ export const messages = pgTable(
     uniqueIndex("messages_channel_wa_message_id_key").on(t.channelId, t.waMessageId),
     index("messages_conversation_created_idx").on(t.conversationId, t.createdAt),
     index("messages_org_idx").on(t.organizationId),
+    uniqueIndex("messages_org_idempotency_key").on(t.organizationId, t.idempotencyKey).where(sql`idempotency_key is not null`),
   ],
 );
 

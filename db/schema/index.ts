@@ -6,3 +6,5 @@ export * from "./webhooks";
 export * from "./executor";
 export * from "./whatsapp";
 export * from "./media";
+export * from "./flows";
+export * from "./inbox";
