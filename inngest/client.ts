@@ -56,5 +56,19 @@ export const mediaReceived = eventType("papo/media.received", {
   schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
 });
 
+/**
+ * A customer's message was stored for the first time (never for a duplicate delivery): the flow runtime and
+ * anything else that reacts to inbound messages trigger on this. Emitted by process-webhook-event.
+ */
+export const messageReceived = eventType("papo/message.received", {
+  schema: z.object({
+    organizationId: z.uuid(),
+    channelId: z.uuid(),
+    conversationId: z.uuid(),
+    contactId: z.uuid(),
+    messageId: z.uuid(),
+  }),
+});
+
 /** The one Inngest client. Mode (cloud / self-hosted / embedded) is decided lazily by inngest/mode.ts. */
 export const inngest = new Inngest(inngestClientOptions("papo"));

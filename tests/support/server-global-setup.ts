@@ -12,7 +12,8 @@ declare module "vitest" {
 
 /** One production server for the whole "server" project, on a database of its own that is dropped afterwards. */
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` before the server tests");
+  const distDir = process.env.PAPO_DIST_DIR || ".next";
+  if (!fs.existsSync(`${distDir}/BUILD_ID`)) throw new Error("No production build: run `npm run build` before the server tests");
   const base = process.env.DATABASE_URL;
   const dataDir = tempDataDir();
   const databaseUrl = base ? await createPostgresDatabase(base) : undefined;
