@@ -40,6 +40,18 @@ const schema = z.object({
   // whatsapp: the Graph API (outbound). Tests point the URL at a local mock.
   META_GRAPH_API_URL: z.url().default("https://graph.facebook.com"),
   META_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "META_GRAPH_API_VERSION looks like v24.0").default("v24.0"),
+  // whatsapp: most messages one business number may send per second (Meta's default throughput is 80/s; higher
+  // tiers go up to 1,000/s). send-message is throttled per channel to this rate.
+  WHATSAPP_SEND_RATE_PER_SECOND: optionalString
+    .pipe(
+      z.coerce
+        .number<string>({ message: "WHATSAPP_SEND_RATE_PER_SECOND must be a whole number of messages per second" })
+        .int("WHATSAPP_SEND_RATE_PER_SECOND must be a whole number of messages per second")
+        .min(1, "WHATSAPP_SEND_RATE_PER_SECOND must be at least 1")
+        .max(1000, "WHATSAPP_SEND_RATE_PER_SECOND is at most 1000 (Meta's highest throughput tier)")
+        .optional(),
+    )
+    .transform((v) => v ?? 80),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string; embedded: boolean };

@@ -4,9 +4,11 @@ import * as React from "react";
 import { CheckCheckIcon, CheckIcon, ClockIcon, MapPinIcon, XCircleIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
+import { TemplatePreview } from "@/components/templates";
 import { cn } from "@/components/ui/cn";
 import type { CustomerAction } from "@/lib/sandbox/customer-action";
 import type { SandboxMessageView } from "@/lib/sandbox/sandbox-chat";
+import { templateParametersFromSend } from "@/lib/whatsapp/templates/template-parameters-from-send";
 
 type Content = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Meta's and Papo's shapes, read defensively
 
@@ -187,7 +189,16 @@ function Body({ message, content: c, onAction, busy }: { message: SandboxMessage
         </div>
       );
     case "template":
-      return <p className="italic">{t("template", { name: String(c.name) })}</p>;
+      // Shown as the contact's phone would, filled in, when the template is synced; otherwise just its name.
+      return "template" in message && message.template ? (
+        <TemplatePreview
+          template={message.template}
+          parameters={templateParametersFromSend(c.components)}
+          className="-mx-3 -my-2 max-w-none bg-transparent shadow-none ring-0"
+        />
+      ) : (
+        <p className="italic">{t("template", { name: String(c.name) })}</p>
+      );
     case "image":
     case "video":
     case "audio":

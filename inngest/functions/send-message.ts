@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { ZodError } from "zod";
 import { getDb } from "@/db";
+import { env } from "@/lib/env";
 import { channels, contacts, conversations, messages } from "@/db/schema";
 import { parseOutboundContent } from "@/lib/messages/outbound-content";
 import { callbackDataFor } from "@/lib/whatsapp/graph/callback-data";
@@ -12,12 +13,30 @@ import { isFreeform } from "@/lib/whatsapp/graph/message-schema";
 import type { Recipient } from "@/lib/whatsapp/graph/build-send-body";
 import { canSendFreeform, OUTSIDE_WINDOW } from "@/lib/whatsapp/window/can-send-freeform";
 import { applyPendingStatuses } from "@/lib/whatsapp/ingest/apply-pending-statuses";
+import { publishMessageChanged } from "@/lib/realtime/publish-message-changed";
 import { inngest, messageSend, messageStatus } from "../client";
 
 /** How long to wait for a status webhook after an ambiguous failure before sending again (SENDING.md). */
 export const STATUS_GRACE = "10m";
 /** Sends after ambiguous failures, in all: after the last one's grace period the message is marked failed. */
 export const MAX_AMBIGUOUS_SENDS = 3;
+
+/**
+ * Meta caps each business number's throughput (80 messages/s by default) and answers 130429 past it. Rather than
+ * only backing off after the fact, runs start at most WHATSAPP_SEND_RATE_PER_SECOND per second per channel: a
+ * campaign to thousands queues behind its own number and never holds another channel back. The throttle counts run
+ * starts (one run = one message); retries of a run are rare and are not counted, which 130429's backoff covers.
+ * `limit` is a getter: the SDK reads it at registration, not when `next build` imports this module.
+ */
+export function sendThrottle() {
+  return {
+    key: "event.data.channelId",
+    period: "1s" as const,
+    get limit() {
+      return env().WHATSAPP_SEND_RATE_PER_SECOND;
+    },
+  };
+}
 
 type Attempt =
   | { kind: "accepted"; waMessageId: string }
@@ -35,6 +54,11 @@ export const sendMessage = inngest.createFunction(
     id: "send-message",
     triggers: [messageSend],
     retries: 6,
+    throttle: sendThrottle(),
+    // One send at a time per conversation, claimed in queue order: a bot's three messages reach the customer in the
+    // order they were queued. (A send that backs off after a safe failure can still be overtaken: ordering is
+    // best effort across retries, exact otherwise.)
+    concurrency: { limit: 1, key: "event.data.conversationId" },
     onFailure: async ({ event, error }) => {
       const { organizationId, messageId } = event.data.event.data as { organizationId: string; messageId: string };
       await markFailed(organizationId, messageId, { code: null, title: "Could not send", details: error.message, explanation: explainGraphError(null, "safe") });
@@ -140,6 +164,8 @@ async function storeWamid(organizationId: string, messageId: string, waMessageId
     .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId), isNull(messages.waMessageId)))
     .returning({ channelId: messages.channelId });
   if (row) await applyPendingStatuses(db, { channelId: row.channelId, waMessageIds: [waMessageId] });
+  // The inbox shows the wamid (and any early status just applied); never throws.
+  if (row) await publishMessageChanged(organizationId, messageId);
 }
 
 type Failure = {
@@ -155,7 +181,7 @@ type Failure = {
 /** Only a message still queued can fail here: a status webhook that moved it on knows better. */
 async function markFailed(organizationId: string, messageId: string, f: Failure) {
   const failure = { reason: f.reason, explanation: f.explanation, fbtraceId: f.fbtraceId ?? null, httpStatus: f.httpStatus ?? null };
-  await getDb()
+  const failed = await getDb()
     .update(messages)
     .set({
       status: "failed",
@@ -165,5 +191,8 @@ async function markFailed(organizationId: string, messageId: string, f: Failure)
       errorDetails: f.details ?? null,
       content: sql`${messages.content} || ${JSON.stringify({ failure })}::jsonb`,
     })
-    .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId), eq(messages.status, "queued")));
+    .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId), eq(messages.status, "queued")))
+    .returning({ id: messages.id });
+  // The inbox shows the failure and Meta's reason at once; never throws.
+  if (failed.length) await publishMessageChanged(organizationId, messageId);
 }

@@ -1,13 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Tx } from "@/db";
 import { channels, conversations, messages, templates, type Message } from "@/db/schema";
-import { notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { inngest } from "@/inngest/client";
 import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
 import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { assertCanSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
 import { outboundContent } from "./outbound-content";
+import { onMessageStored } from "@/lib/inbox/on-message-stored";
 
 export type QueueOutboundMessageInput = {
   organizationId: string;
@@ -18,8 +19,8 @@ export type QueueOutboundMessageInput = {
   /** wamid of the message being replied to. */
   replyTo?: string;
   /**
-   * The caller's key for "this one send" (a composer draft id, `flow:<session>:<node>`, `campaign:<id>:<contact>`):
-   * queueing twice with the same key returns the first message and sends nothing more.
+   * The caller's key for "this one send" (a composer draft id, `flow:<session>:<node>`, `campaign:<id>:<contact>`),
+   * unique per organization: queueing twice with the same key returns the first message and sends nothing more.
    */
   idempotencyKey?: string;
   now?: Date;
@@ -30,34 +31,32 @@ export type QueueOutboundMessageInput = {
  * a free-form message outside the 24-hour window with an OutsideWindowError, and a template that is unknown for the
  * channel's WABA, not APPROVED, or sent with parameters that do not match its placeholders with a
  * TemplateSendError (422) — both before anything is stored, so Meta is never called.
+ *
+ * **Idempotency contract** (flows, the inbox composer and campaigns rely on it): with an `idempotencyKey`, every
+ * call with the same key in the same organization — sequential or concurrent, from any process — returns the same
+ * message row; exactly one call gets `created: true`, the others `created: false`, and WhatsApp gets one message.
+ * The first call's content wins: a later call is not compared with it, and is not re-validated (a window that has
+ * closed since does not turn the existing message into an error). The key is stored in `messages.idempotency_key`
+ * (unique per organization) and echoed in `content.idempotencyKey`. A key already used by an inbound row is a 409.
  */
 export async function queueOutboundMessage(input: QueueOutboundMessageInput): Promise<{ message: Message; created: boolean }> {
   const message = outboundMessage.parse(input.message);
   const now = input.now ?? new Date();
+  const key = input.idempotencyKey;
   const result = await getDb().transaction(async (tx) => {
     const [conversation] = await tx
       .select()
       .from(conversations)
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
     if (!conversation) throw notFound("Conversation");
-    if (input.idempotencyKey) {
-      // Serialises callers with the same key; the key lives in content until messages gets its own column.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`papo-outbound:${input.organizationId}:${input.idempotencyKey}`}))`);
-      const [existing] = await tx
-        .select()
-        .from(messages)
-        .where(
-          and(
-            eq(messages.organizationId, input.organizationId),
-            eq(messages.direction, "outbound"),
-            sql`${messages.content}->>'idempotencyKey' = ${input.idempotencyKey}`,
-          ),
-        )
-        .limit(1);
+    if (key) {
+      const existing = await findByKey(tx, input.organizationId, key);
       if (existing) return { message: existing, created: false };
     }
     if (isFreeform(message)) assertCanSendFreeform(conversation, now);
     if (message.type === "template") assertTemplateParameters(await findTemplate(tx, input.organizationId, conversation.channelId, message), message);
+    // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
+    // reads our row (below): no lock needed, and it holds across processes.
     const [row] = await tx
       .insert(messages)
       .values({
@@ -66,25 +65,42 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
         conversationId: conversation.id,
         direction: "outbound",
         type: message.type,
-        content: outboundContent(message, { replyTo: input.replyTo, idempotencyKey: input.idempotencyKey }),
+        content: outboundContent(message, { replyTo: input.replyTo, idempotencyKey: key }),
+        idempotencyKey: key ?? null,
         status: "queued",
         sender: input.sender,
         senderUserId: input.senderUserId ?? null,
       })
+      .onConflictDoNothing()
       .returning();
-    return { message: row, created: true };
+    if (row) return { message: row, created: true };
+    const winner = key ? await findByKey(tx, input.organizationId, key) : undefined;
+    if (!winner) throw new Error("Outbound message insert conflicted without an idempotency key");
+    return { message: winner, created: false };
   });
   // Also for an existing row: if the first caller crashed between commit and send, this one completes the hand-off.
   // The event id makes the executor start one run per message, however many times this is sent.
+  // Committed: move the inbox's preview and push message.created (never throws).
+  if (result.created) await onMessageStored(input.organizationId, result.message.id);
   if (result.message.status === "queued") await enqueueSend(result.message);
   return result;
 }
 
-export async function enqueueSend(message: Pick<Message, "id" | "organizationId">) {
+async function findByKey(tx: Tx, organizationId: string, key: string): Promise<Message | undefined> {
+  const [row] = await tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.organizationId, organizationId), eq(messages.idempotencyKey, key)));
+  if (row && row.direction !== "outbound") throw conflict("This idempotency key is already used by another message", "idempotencyKey");
+  return row;
+}
+
+/** Hands a queued row to send-message. Safe to call again for the same row: the event id makes one run per message. */
+export async function enqueueSend(message: Pick<Message, "id" | "organizationId" | "channelId" | "conversationId">) {
   await inngest.send({
     id: `papo-message-send-${message.id}`,
     name: "papo/message.send",
-    data: { organizationId: message.organizationId, messageId: message.id },
+    data: { organizationId: message.organizationId, messageId: message.id, channelId: message.channelId, conversationId: message.conversationId },
   });
 }
 

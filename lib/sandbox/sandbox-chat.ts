@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { contacts, conversations, messages, type Channel } from "@/db/schema";
+import { channels, contacts, conversations, messages, templates, type Channel } from "@/db/schema";
+import { toTemplateView, type TemplateView } from "@/lib/whatsapp/templates/template-view";
 import { normalizePhone } from "@/lib/whatsapp/normalize-phone";
 
 export type SandboxCustomerView = { contactId: string; name: string | null; phone: string };
@@ -15,6 +16,8 @@ export type SandboxMessageView = {
   status: string;
   errorTitle: string | null;
   createdAt: string;
+  /** For a template message: the synced template (null when unknown), so the phone can show it filled in. */
+  template?: TemplateView | null;
 };
 
 /** The channel's contacts that have a phone: the simulated customers, most recently active first. */
@@ -73,6 +76,26 @@ export async function getSandboxChat(channel: Pick<Channel, "id" | "organization
     )
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(300);
-  return rows.reverse().map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const views: SandboxMessageView[] = rows.reverse().map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return withTemplates(channel, views);
+}
+
+/** Attaches the synced template to each outbound template message (one query for the whole chat). */
+async function withTemplates(channel: Pick<Channel, "id" | "organizationId">, views: SandboxMessageView[]): Promise<SandboxMessageView[]> {
+  const sent = views.filter((v) => v.direction === "outbound" && v.type === "template" && typeof v.content.name === "string");
+  if (!sent.length) return views;
+  const rows = await getDb()
+    .select({ template: templates })
+    .from(channels)
+    .innerJoin(templates, and(eq(templates.organizationId, channels.organizationId), eq(templates.wabaId, channels.wabaId)))
+    .where(
+      and(
+        eq(channels.organizationId, channel.organizationId),
+        eq(channels.id, channel.id),
+        inArray(templates.name, [...new Set(sent.map((v) => v.content.name as string))]),
+      ),
+    );
+  const byKey = new Map(rows.map(({ template }) => [`${template.name}\u0000${template.language}`, toTemplateView(template)]));
+  return views.map((v) => (sent.includes(v) ? { ...v, template: byKey.get(`${v.content.name}\u0000${v.content.language}`) ?? null } : v));
 }
 

@@ -233,10 +233,9 @@ describe("tenancy: another organization's members and keys get 404", () => {
 });
 
 describe("templates", () => {
-  it("a sandbox channel has no templates to sync (409); an unknown channel is 404; the list answers an array", async () => {
+  it("a sandbox channel syncs its demo templates (202); an unknown channel is 404; the list answers an array", async () => {
     const sandbox = await owner.client.post(org(`/channels/${channelId}/templates/sync`), {});
-    expect(sandbox.status).toBe(409);
-    expect(sandbox.body).toMatchObject({ error: { code: "conflict" } });
+    expect(sandbox.status).toBe(202);
     expect((await owner.client.post(org("/channels/00000000-0000-4000-8000-000000000000/templates/sync"), {})).status).toBe(404);
     const list = await owner.client.get<{ templates: unknown[] }>(org(`/templates?channelId=${cloudChannelId}`));
     expect(list.status).toBe(200);

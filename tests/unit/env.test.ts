@@ -25,6 +25,23 @@ describe("env", () => {
     expect(message).toContain("PAPO_SECRET: PAPO_SECRET must be at least 32 characters");
   });
 
+  it("WHATSAPP_SEND_RATE_PER_SECOND: Meta's 80/s by default (also when empty), a whole number from 1 to 1000", () => {
+    delete process.env.WHATSAPP_SEND_RATE_PER_SECOND;
+    resetEnvForTests();
+    expect(env().WHATSAPP_SEND_RATE_PER_SECOND).toBe(80);
+    process.env.WHATSAPP_SEND_RATE_PER_SECOND = "";
+    resetEnvForTests();
+    expect(env().WHATSAPP_SEND_RATE_PER_SECOND).toBe(80);
+    process.env.WHATSAPP_SEND_RATE_PER_SECOND = " 250 ";
+    resetEnvForTests();
+    expect(env().WHATSAPP_SEND_RATE_PER_SECOND).toBe(250);
+    for (const bad of ["0", "1001", "2.5", "fast"]) {
+      process.env.WHATSAPP_SEND_RATE_PER_SECOND = bad;
+      resetEnvForTests();
+      expect(() => env()).toThrow(/WHATSAPP_SEND_RATE_PER_SECOND: WHATSAPP_SEND_RATE_PER_SECOND (must|is at most)/);
+    }
+  });
+
   it("defaults to the embedded database in ./.data on port 3000", () => {
     delete process.env.DATABASE_URL;
     delete process.env.PAPO_DATA_DIR;

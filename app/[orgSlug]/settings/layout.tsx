@@ -12,6 +12,7 @@ const sections = [
   { segment: "organization", key: "organization", permission: "org.read" },
   { segment: "members", key: "members", permission: "members.read" },
   { segment: "channels", key: "channels", permission: "channels.manage" },
+  { segment: "templates", key: "templates", permission: "templates.read" },
   { segment: "api-keys", key: "apiKeys", permission: "apiKeys.manage" },
   { segment: "audit-log", key: "auditLog", permission: "audit.read" },
   { segment: "runs", key: "runs", permission: "runs.read" },

@@ -101,8 +101,8 @@ export async function syncTemplates(
 }
 
 /**
- * The channel a sync runs for: a live cloud channel of the organization. A sandbox channel has no WhatsApp
- * Business Account to list (409); a channel without an access token cannot call Meta (409).
+ * The channel a sync runs for: a live channel of the organization with an access token (409 without one). A sandbox
+ * channel syncs from the sandbox Graph API, which answers its demo templates (lib/sandbox/demo-templates.ts).
  */
 export async function templateSyncChannel(organizationId: string, channelId: string): Promise<Channel> {
   const [channel] = await getDb()
@@ -111,7 +111,6 @@ export async function templateSyncChannel(organizationId: string, channelId: str
     .where(and(eq(channels.organizationId, organizationId), eq(channels.id, channelId), isNull(channels.deletedAt)))
     .limit(1);
   if (!channel) throw notFound("Channel");
-  if (channel.provider !== "cloud") throw conflict("Templates come from Meta: a sandbox channel has none to sync");
   if (!channel.accessTokenEncrypted) throw conflict("The channel has no access token: add it before syncing templates");
   return channel;
 }

@@ -251,5 +251,51 @@ describe("send-message: durable outbound sends", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(mock.messages).toHaveLength(1);
     expect((await runsOf(FN)).filter((r) => r.event.data.messageId === a.message.id)).toHaveLength(1);
+    expect(await row(a.message.id)).toMatchObject({ idempotencyKey: "flow:s1:node-7", content: { idempotencyKey: "flow:s1:node-7" } });
+  });
+
+  it("the key lives in messages.idempotency_key: a later call returns that row, even after the window closed", async () => {
+    const c = await open();
+    // A row written by another path with only the column set (no content copy): the column is what counts.
+    const [first] = await getDb()
+      .insert(messages)
+      .values({ organizationId: org.id, channelId, conversationId: c.id, direction: "outbound", type: "text", content: { type: "text", body: "first" }, status: "sent", sender: "bot", idempotencyKey: "campaign:c1:contact-1" })
+      .returning();
+    await getDb().update(conversations).set({ windowExpiresAt: new Date(Date.now() - 1000) }).where(eq(conversations.id, c.id));
+    const again = await queueOutboundMessage({
+      organizationId: org.id,
+      conversationId: c.id,
+      message: { type: "text", body: "second" },
+      sender: "bot",
+      idempotencyKey: "campaign:c1:contact-1",
+    });
+    expect(again).toMatchObject({ created: false, message: { id: first.id, content: { body: "first" } } });
+    expect(mock.calls).toHaveLength(0); // not queued, so not handed to send-message
+  });
+
+  it("many concurrent callers with one key: one row, one `created`, one WhatsApp message", async () => {
+    const c = await open();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        queueOutboundMessage({ organizationId: org.id, conversationId: c.id, message: { type: "text", body: `race ${i}` }, sender: "bot", idempotencyKey: "race-key" }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    await finished(results[0].message.id);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(mock.messages).toHaveLength(1);
+    const rows = await getDb().select().from(messages).where(and(eq(messages.organizationId, org.id), eq(messages.idempotencyKey, "race-key")));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("a key already taken by an inbound message is a 409 conflict, nothing stored", async () => {
+    const c = await open();
+    await getDb()
+      .insert(messages)
+      .values({ organizationId: org.id, channelId, conversationId: c.id, direction: "inbound", type: "text", content: { type: "text" }, status: "received", sender: "contact", idempotencyKey: "taken" });
+    const attempt = queueOutboundMessage({ organizationId: org.id, conversationId: c.id, message: { type: "text", body: "x" }, sender: "user", idempotencyKey: "taken" });
+    await expect(attempt).rejects.toMatchObject({ code: "conflict", status: 409 });
+    expect(await getDb().select().from(messages).where(and(eq(messages.conversationId, c.id), eq(messages.direction, "outbound")))).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@ import { inngest } from "@/inngest/client";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { z } from "zod";
 import { internalOrigin } from "@/lib/http/internal-origin";
+import { SANDBOX_TEMPLATES } from "@/lib/sandbox/demo-templates";
 import { graphMarkReadBody, graphSendBody } from "@/lib/sandbox/graph-send-body";
 import { readSandboxMediaBytes, readSandboxMediaInfo } from "@/lib/sandbox/sandbox-media-store";
 import { newWamid } from "@/lib/sandbox/wamid";
@@ -17,7 +18,7 @@ import { newWamid } from "@/lib/sandbox/wamid";
  * sandbox-deliver-statuses, which sends the sent/delivered/read webhooks back to the channel's webhook URL.
  * GET /{version}/{media-id} and the download URL it returns serve the files simulated customers sent
  * (sandbox-media-store.ts), so inbound media download works unchanged. GET /{version}/{waba-id}/message_templates
- * answers an empty list (a sandbox has no approved templates).
+ * answers the demo templates (lib/sandbox/demo-templates.ts), so the Templates page and template sends work without Meta.
  */
 export const dynamic = "force-dynamic";
 
@@ -83,7 +84,9 @@ export async function GET(req: Request, route: Route) {
     .from(channels)
     .where(and(eq(channels.wabaId, objectId), eq(channels.provider, "sandbox"), isNull(channels.deletedAt)));
   if (!candidates.some((c) => tokenMatches(req, c))) return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
-  return Response.json({ data: [], paging: { cursors: {} } });
+  const status = new URL(req.url).searchParams.get("status")?.toUpperCase();
+  const data = SANDBOX_TEMPLATES.filter((t) => !status || t.status === status);
+  return Response.json({ data, paging: { cursors: {} } });
 }
 
 /** GET /{version}/{media-id}?phone_number_id=…: Meta's media lookup, for files a simulated customer sent. */

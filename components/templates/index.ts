@@ -1,0 +1,1 @@
+export { TemplatePreview, type TemplatePreviewProps, type TemplateParameters } from "./template-preview";
