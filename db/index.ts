@@ -41,7 +41,9 @@ function open(): Handle {
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily so the unused driver never loads */
     const postgres = require("postgres") as typeof import("postgres");
     const { drizzle } = require("drizzle-orm/postgres-js") as typeof import("drizzle-orm/postgres-js");
-    const client = postgres(e.DATABASE_URL, { max: 10, onnotice: () => {} });
+    // 20: webhook ingest group-commits into at most two transactions at a time, but the executor's workers and the
+    // /api/inngest steps they call each hold a connection while they run; 10 left steps queueing for the pool.
+    const client = postgres(e.DATABASE_URL, { max: 20, onnotice: () => {} });
     return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end(), driver: "postgres" };
   }
   const { PGlite } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");

@@ -8,15 +8,23 @@ import { inngestClientOptions } from "./mode";
  * lets the organization's admins (and only them) see those runs.
  */
 export const webhookReceived = eventType("papo/webhook.received", {
-  schema: z.object({ webhookEventId: z.uuid(), organizationId: z.uuid().optional() }),
+  schema: z.object({
+    webhookEventId: z.uuid(),
+    organizationId: z.uuid().optional(),
+    /** process-webhook-event's concurrency key: one customer of one channel (lib/whatsapp/webhook-ordering-key.ts). */
+    orderingKey: z.string().optional(),
+  }),
 });
 export const testPing = eventType("papo/test.ping", {
   schema: z.object({ message: z.string().optional(), organizationId: z.uuid().optional() }),
 });
 
-/** Send one queued outbound message (inngest/functions/send-message.ts). */
+/**
+ * Send one queued outbound message (inngest/functions/send-message.ts). `channelId` is the business number it goes
+ * out from: send-message is throttled per channel on it (WHATSAPP_SEND_RATE_PER_SECOND).
+ */
 export const messageSend = eventType("papo/message.send", {
-  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid(), channelId: z.uuid(), conversationId: z.uuid() }),
 });
 /**
  * A status webhook for one of Papo's outbound messages, emitted by the webhook side with the message id Meta

@@ -57,20 +57,24 @@ export async function claimItems(opts: { limit: number; now: number; workerId: s
     );
     if (rows.length === 0) return [];
     const keys = [...new Set(rows.flatMap((r) => [...r.concurrency_keys, ...(r.throttle ? [`throttle:${r.throttle.key}`] : [])]))].sort();
-    // Sorted, so two claimers never wait on each other's locks in opposite orders.
-    for (const key of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    // Sorted, so two claimers never wait on each other's locks in opposite orders. One statement for all keys
+    // (unnest yields the array in order): with a key per customer, a claim can touch dozens of keys.
+    if (keys.length) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${pgTextArray(keys)}::text[]) as k`);
+    }
 
-    const running = new Map<string, number>();
-    const runningOf = async (key: string) => {
-      if (!running.has(key)) {
-        const [{ n }] = await query<{ n: number }>(
-          tx,
-          sql`select count(*)::int as n from inngest_queue where leased_until >= ${real} and ${key} = any(concurrency_keys)`,
-        );
-        running.set(key, Number(n));
-      }
-      return running.get(key)!;
-    };
+    // In-flight counts for every key of the candidates, recounted under the locks, in one query.
+    const concurrencyKeys = [...new Set(rows.flatMap((r) => r.concurrency_keys))];
+    const running = new Map<string, number>(concurrencyKeys.map((k) => [k, 0]));
+    if (concurrencyKeys.length) {
+      const counted = await query<{ k: string; n: number }>(
+        tx,
+        sql`select k, count(*)::int as n from inngest_queue q, unnest(q.concurrency_keys) as k
+            where q.leased_until >= ${real} and k = any(${pgTextArray(concurrencyKeys)}::text[]) group by k`,
+      );
+      for (const c of counted) running.set(c.k, Number(c.n));
+    }
+    const runningOf = async (key: string) => running.get(key) ?? 0;
     const claimed: QueueItem[] = [];
     for (const r of rows) {
       if (claimed.length >= limit) break;
@@ -107,4 +111,8 @@ async function throttleAllows(tx: Parameters<Parameters<typeof withTx>[0]>[0], r
   await tx.execute(sql`update inngest_runs set throttle_key = ${t.key}, started_at = ${now} where id = ${r.run_id}`);
   await tx.execute(sql`update inngest_queue set throttle = null where id = ${r.id}`);
   return true;
+}
+
+function pgTextArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }

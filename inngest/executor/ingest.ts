@@ -5,7 +5,7 @@ import { evaluate } from "./expression";
 import type { FunctionRecord } from "./function-config";
 import { newId } from "./ids";
 import { organizationIdOf } from "./organization-id-of";
-import { createRun, finishRun, resolveStep } from "./runs";
+import { createRuns, finishRun, resolveStep } from "./runs";
 import { loadFunctions } from "./registry";
 import { wakeWorkers } from "./wake";
 
@@ -49,7 +49,11 @@ export async function ingestInTx(tx: Tx, events: IncomingEvent[], now: number): 
   const fns = await loadFunctions(tx);
   // delete() is true once per fresh id, so an id repeated inside one batch also triggers once.
   const triggered = stored.filter((e) => fresh.delete(e.id));
-  for (const event of triggered) for (const fn of fns) if (triggeredBy(fn, event)) await createRun(tx, fn, event, now);
+  await createRuns(
+    tx,
+    triggered.flatMap((event) => fns.filter((fn) => triggeredBy(fn, event)).map((fn) => ({ fn, event }))),
+    now,
+  );
   await matchWaits(tx, triggered, now);
   return stored.map((e) => e.id);
 }

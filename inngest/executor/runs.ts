@@ -53,18 +53,7 @@ export async function createRun(
     );
     if (won.length === 0) return undefined;
   }
-  const concurrency = concurrencyOptions(cfg).map((c) => ({
-    // "env" scope shares the limit across functions that evaluate to the same key.
-    key: `${c.scope === "env" ? "env" : fn.id}:${c.key ? JSON.stringify(evaluate(c.key, scope)) : ""}`,
-    limit: c.limit,
-  }));
-  const throttle = cfg.throttle
-    ? {
-        key: `${fn.id}:${cfg.throttle.key ? JSON.stringify(evaluate(cfg.throttle.key, scope)) : ""}`,
-        limit: cfg.throttle.limit,
-        periodMs: parseDuration(cfg.throttle.period)!,
-      }
-    : null;
+  const { concurrency, throttle } = flowControl(fn, event);
   const keys = concurrency.map((c) => c.key);
   const limits = concurrency.map((c) => c.limit);
   // Run and first call in one statement: ingestion does this for every event, and round trips dominate.
@@ -85,6 +74,53 @@ export async function createRun(
         values (${runId}, ${`cancel:${i}`}, 'cancel', ${c.event}, ${c.if ?? null}, ${timeout ? now + timeout : null})`);
   }
   return runId;
+}
+
+/**
+ * Starts runs for many (function, event) pairs at once: event ingestion calls this for a whole batch, so a batch of
+ * webhooks costs one statement instead of one per run. Runs that need per-run work (idempotency check, cancelOn
+ * waits) go through createRun one by one. Runs are created in the order given (their seq orders the queue).
+ */
+export async function createRuns(tx: Tx, pairs: { fn: FunctionRecord; event: StoredEvent }[], now: number): Promise<void> {
+  const simple = pairs.filter((p) => !p.fn.config.idempotency && !p.fn.config.cancel?.length);
+  for (const p of pairs) if (!simple.includes(p)) await createRun(tx, p.fn, p.event, now);
+  if (simple.length === 0) return;
+  const values = simple.map(({ fn, event }, i) => {
+    const { concurrency, throttle } = flowControl(fn, event);
+    return sql`(${newId("run_")}::text, ${fn.id}::text, ${JSON.stringify(event)}::jsonb, ${event.id}::text,
+                ${organizationIdOf(event.data)}::uuid, ${JSON.stringify(concurrency)}::jsonb,
+                ${pgArray(concurrency.map((c) => c.key))}::text[], ${pgArray(concurrency.map((c) => c.limit))}::integer[],
+                ${throttle ? JSON.stringify(throttle) : null}::jsonb, ${i}::integer)`;
+  });
+  await tx.execute(
+    sql`with v (id, function_id, event, event_id, organization_id, concurrency, keys, limits, throttle, ord) as (
+          values ${sql.join(values, sql`, `)}),
+        r as (
+          insert into inngest_runs (id, function_id, event, event_id, organization_id, status, concurrency, created_at)
+          select id, function_id, event, event_id, organization_id, 'running', concurrency, ${now} from v order by ord
+          returning id, seq)
+        insert into inngest_queue (run_id, kind, priority, run_at, concurrency_keys, concurrency_limits, throttle)
+        select r.id, 'call', r.seq, ${now}, v.keys, v.limits, v.throttle from r join v on v.id = r.id order by r.seq`,
+  );
+}
+
+/** Concurrency keys and throttle of a run, evaluated once against its triggering event. */
+function flowControl(fn: FunctionRecord, event: StoredEvent) {
+  const cfg = fn.config;
+  const scope = { event };
+  const concurrency = concurrencyOptions(cfg).map((c) => ({
+    // "env" scope shares the limit across functions that evaluate to the same key.
+    key: `${c.scope === "env" ? "env" : fn.id}:${c.key ? JSON.stringify(evaluate(c.key, scope)) : ""}`,
+    limit: c.limit,
+  }));
+  const throttle = cfg.throttle
+    ? {
+        key: `${fn.id}:${cfg.throttle.key ? JSON.stringify(evaluate(cfg.throttle.key, scope)) : ""}`,
+        limit: cfg.throttle.limit,
+        periodMs: parseDuration(cfg.throttle.period)!,
+      }
+    : null;
+  return { concurrency, throttle };
 }
 
 export async function enqueueCall(

@@ -5,12 +5,13 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { UpdateChannelInput } from "./channel-input";
+import { forgetWebhookChannel } from "@/lib/whatsapp/webhook-channel";
 import { assertPhoneNumberIdFree } from "./assert-phone-number-id-free";
 import { getChannelOrThrow } from "./get-channel-or-throw";
 
 export async function updateChannel(ctx: OrgContext, channelId: string, input: UpdateChannelInput): Promise<Channel> {
   const current = await getChannelOrThrow(ctx.org.id, channelId);
-  return getDb().transaction(async (tx) => {
+  const updated = await getDb().transaction(async (tx) => {
     if (input.phoneNumberId && input.phoneNumberId !== current.phoneNumberId) {
       await assertPhoneNumberIdFree(tx, input.phoneNumberId, current.id);
     }
@@ -32,4 +33,7 @@ export async function updateChannel(ctx: OrgContext, channelId: string, input: U
     await recordAudit(tx, ctx, { action: "channel.updated", targetType: "channel", targetId: channel.id, metadata: { changed } });
     return channel;
   });
+  // The webhook route caches the channel's secret and status (lib/whatsapp/webhook-channel.ts).
+  forgetWebhookChannel(updated.id);
+  return updated;
 }

@@ -1,45 +1,44 @@
-import { getDb } from "@/db";
-import { webhookEvents } from "@/db/schema";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { badSignatureCounter } from "./bad-signature-counter";
-import { findWebhookChannel } from "./find-webhook-channel";
-import { handOffWebhook } from "./hand-off-webhook";
 import { parseEnvelope } from "./parse-envelope";
-import { readLimitedBody } from "./read-limited-body";
+import { storeWebhookRows } from "./store-webhook-rows";
 import { verifySignature } from "./verify-signature";
+import { webhookChannel } from "./webhook-channel";
 import { webhookHeaders } from "./webhook-headers";
-import { webhookText } from "./webhook-text";
+import { webhookOrderingKey } from "./webhook-ordering-key";
+import type { WebhookAnswer, WebhookInput } from "./webhook-input";
 
 /**
  * POST /api/webhooks/whatsapp/{channelId}: unknown channel → 404; body over 3 MiB → 413; bad or missing
  * signature (against this channel's app secret, over the raw bytes) → 401, nothing stored; valid signature but
- * not a webhook → stored as `rejected`, 400; otherwise stored (one insert), handed off, 200.
+ * not a webhook → stored as `rejected`, 400; a disabled channel → stored as `rejected` ("Channel disabled"), 200
+ * (Meta would otherwise retry for days); otherwise stored and handed off in one group-committed transaction, 200.
+ * The channel and its decrypted secret come from a short-lived cache (webhook-channel.ts): no query per POST.
  */
-export async function receiveChannelWebhook(req: Request, channelId: string): Promise<Response> {
-  const db = getDb();
-  const channel = await findWebhookChannel(db, channelId);
-  if (!channel?.appSecretEncrypted) return webhookText(404, "Unknown channel");
-  const rawBody = await readLimitedBody(req);
-  if (!rawBody) return webhookText(413, "Payload too large");
-  if (!verifySignature(rawBody, req.headers.get("x-hub-signature-256"), decryptSecret(channel.appSecretEncrypted))) {
+export async function receiveChannelWebhook(input: WebhookInput, channelId: string): Promise<WebhookAnswer> {
+  const channel = await webhookChannel(channelId);
+  if (!channel?.appSecret) return { status: 404, text: "Unknown channel" };
+  const rawBody = await input.readBody();
+  if (!rawBody) return { status: 413, text: "Payload too large" };
+  if (!verifySignature(rawBody, input.header("x-hub-signature-256"), channel.appSecret)) {
     badSignatureCounter.record(`channel ${channel.id}`);
-    return webhookText(401, "Invalid signature");
+    return { status: 401, text: "Invalid signature" };
   }
   const parsed = parseEnvelope(rawBody);
-  const [row] = await db
-    .insert(webhookEvents)
-    .values({
-      organizationId: channel.organizationId,
-      channelId: channel.id,
-      rawBody,
-      headers: webhookHeaders(req),
-      signatureValid: true,
-      status: parsed.ok ? "received" : "rejected",
-      error: parsed.ok ? null : parsed.error,
-      processedAt: parsed.ok ? null : new Date(),
-    })
-    .returning({ id: webhookEvents.id });
-  if (!parsed.ok) return webhookText(400, "Malformed webhook body");
-  const handedOff = await handOffWebhook(db, [{ id: row.id, organizationId: channel.organizationId }]);
-  return handedOff ? webhookText(200, "EVENT_RECEIVED") : webhookText(500, "Stored but not queued; please retry");
+  const base = { organizationId: channel.organizationId, channelId: channel.id, rawBody, headers: webhookHeaders(input), signatureValid: true };
+  if (!parsed.ok) {
+    await storeWebhookRows([{ ...base, status: "rejected", error: parsed.error, processedAt: new Date() }]);
+    return { status: 400, text: "Malformed webhook body" };
+  }
+  if (channel.status === "disabled") {
+    await storeWebhookRows([{ ...base, status: "rejected", error: "Channel disabled: not processed", processedAt: new Date() }]);
+    return { status: 200, text: "EVENT_RECEIVED" };
+  }
+  const changes = parsed.envelope.entry.flatMap((e) => e.changes.map((c) => ({ field: c.field, value: c.value, channelId: channel.id })));
+  try {
+    await storeWebhookRows([{ ...base, status: "received", orderingKey: webhookOrderingKey(channel.organizationId, changes) }]);
+  } catch (err) {
+    console.error("[papo] whatsapp webhook could not be stored; answering 500 so Meta retries", err);
+    return { status: 500, text: "Not stored; please retry" };
+  }
+  return { status: 200, text: "EVENT_RECEIVED" };
 }

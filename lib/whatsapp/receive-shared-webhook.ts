@@ -1,51 +1,49 @@
 import { getDb } from "@/db";
-import { webhookEvents } from "@/db/schema";
 import { env } from "@/lib/env";
 import { badSignatureCounter } from "./bad-signature-counter";
-import { handOffWebhook } from "./hand-off-webhook";
 import { parseEnvelope } from "./parse-envelope";
-import { readLimitedBody } from "./read-limited-body";
 import { routeChanges } from "./route-changes";
+import { storeWebhookRows, type WebhookRowInput } from "./store-webhook-rows";
 import { verifySignature } from "./verify-signature";
 import { webhookHeaders } from "./webhook-headers";
-import { webhookText } from "./webhook-text";
+import { webhookOrderingKey } from "./webhook-ordering-key";
+import type { WebhookAnswer, WebhookInput } from "./webhook-input";
 
 /**
  * POST /api/webhooks/whatsapp: one Meta app (secret META_APP_SECRET) serving many organizations. After the same
  * checks as the per-channel endpoint, every change is routed by phone_number_id (or WABA id); one row is stored
- * per routed organization — all in one multi-row insert — plus one `unrouted` row when some changes matched no
- * channel. Each routed row is processed only for its own organization's changes (process-webhook-event re-routes).
- * Every row holds the full signed bytes, because only the whole body is verifiable: raw_body of a shared-endpoint
- * row may contain other tenants' changes and must never be shown to a tenant verbatim.
+ * per routed organization — all in one group-committed insert — plus one `unrouted` row when some changes matched
+ * no channel. An organization whose changes all belong to disabled channels gets a `rejected` row ("Channel
+ * disabled"). Each routed row is processed only for its own organization's changes (process-webhook-event
+ * re-routes). Every row holds the full signed bytes, because only the whole body is verifiable: raw_body of a
+ * shared-endpoint row may contain other tenants' changes and must never be shown to a tenant verbatim.
  */
-export async function receiveSharedWebhook(req: Request): Promise<Response> {
+export async function receiveSharedWebhook(input: WebhookInput): Promise<WebhookAnswer> {
   const secret = env().META_APP_SECRET;
-  if (!secret) return webhookText(404, "No shared Meta app is configured");
-  const rawBody = await readLimitedBody(req);
-  if (!rawBody) return webhookText(413, "Payload too large");
-  if (!verifySignature(rawBody, req.headers.get("x-hub-signature-256"), secret)) {
+  if (!secret) return { status: 404, text: "No shared Meta app is configured" };
+  const rawBody = await input.readBody();
+  if (!rawBody) return { status: 413, text: "Payload too large" };
+  if (!verifySignature(rawBody, input.header("x-hub-signature-256"), secret)) {
     badSignatureCounter.record("shared app");
-    return webhookText(401, "Invalid signature");
+    return { status: 401, text: "Invalid signature" };
   }
-  const db = getDb();
-  const headers = webhookHeaders(req);
+  const headers = webhookHeaders(input);
   const parsed = parseEnvelope(rawBody);
   if (!parsed.ok) {
-    await db.insert(webhookEvents).values({ rawBody, headers, signatureValid: true, status: "rejected", error: parsed.error, processedAt: new Date() });
-    return webhookText(400, "Malformed webhook body");
+    await storeWebhookRows([{ rawBody, headers, signatureValid: true, status: "rejected", error: parsed.error, processedAt: new Date() }]);
+    return { status: 400, text: "Malformed webhook body" };
   }
-  const routes = await routeChanges(db, parsed.envelope);
-  const byOrg = new Map<string, Set<string | null>>();
-  for (const r of routes) if (r.organizationId) byOrg.set(r.organizationId, (byOrg.get(r.organizationId) ?? new Set()).add(r.channelId));
+  const routes = await routeChanges(getDb(), parsed.envelope);
+  const byOrg = new Map<string, typeof routes>();
+  for (const r of routes) if (r.organizationId) byOrg.set(r.organizationId, [...(byOrg.get(r.organizationId) ?? []), r]);
   const unrouted = routes.filter((r) => !r.organizationId);
-  const values: (typeof webhookEvents.$inferInsert)[] = [...byOrg].map(([organizationId, channelIds]) => ({
-    organizationId,
-    channelId: channelIds.size === 1 ? [...channelIds][0] : null,
-    rawBody,
-    headers,
-    signatureValid: true,
-    status: "received" as const,
-  }));
+  const values: WebhookRowInput[] = [...byOrg].map(([organizationId, mine]) => {
+    const channelIds = new Set(mine.map((r) => r.channelId));
+    const row = { organizationId, channelId: channelIds.size === 1 ? [...channelIds][0] : null, rawBody, headers, signatureValid: true };
+    if (mine.every((r) => r.disabled)) return { ...row, status: "rejected" as const, error: "Channel disabled: not processed", processedAt: new Date() };
+    const changes = mine.map((r) => ({ field: r.field, value: parsed.envelope.entry[r.entryIndex].changes[r.changeIndex].value, channelId: r.channelId }));
+    return { ...row, status: "received" as const, orderingKey: webhookOrderingKey(organizationId, changes) };
+  });
   if (unrouted.length || routes.length === 0) {
     values.push({
       rawBody,
@@ -57,8 +55,11 @@ export async function receiveSharedWebhook(req: Request): Promise<Response> {
         : "No changes",
     });
   }
-  const rows = await db.insert(webhookEvents).values(values).returning({ id: webhookEvents.id, organizationId: webhookEvents.organizationId });
-  const routed = rows.flatMap((r) => (r.organizationId ? [{ id: r.id, organizationId: r.organizationId }] : []));
-  const handedOff = await handOffWebhook(db, routed);
-  return handedOff ? webhookText(200, "EVENT_RECEIVED") : webhookText(500, "Stored but not queued; please retry");
+  try {
+    await storeWebhookRows(values);
+  } catch (err) {
+    console.error("[papo] whatsapp webhook could not be stored; answering 500 so Meta retries", err);
+    return { status: 500, text: "Not stored; please retry" };
+  }
+  return { status: 200, text: "EVENT_RECEIVED" };
 }

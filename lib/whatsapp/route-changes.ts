@@ -10,6 +10,8 @@ export type RoutedChange = {
   wabaId: string;
   organizationId: string | null;
   channelId: string | null;
+  /** The channel is `disabled`: its changes are stored but never applied (WEBHOOKS.md, "Disabled channels"). */
+  disabled?: boolean;
 };
 
 /**
@@ -32,7 +34,14 @@ export async function routeChanges(db: Db, envelope: WebhookEnvelope): Promise<R
   const wabas = [...new Set(changes.filter((c) => !c.phoneNumberId).map((c) => c.wabaId))];
   const live = numbers.length || wabas.length
     ? await db
-        .select({ id: channels.id, organizationId: channels.organizationId, phoneNumberId: channels.phoneNumberId, wabaId: channels.wabaId, createdAt: channels.createdAt })
+        .select({
+          id: channels.id,
+          organizationId: channels.organizationId,
+          phoneNumberId: channels.phoneNumberId,
+          wabaId: channels.wabaId,
+          status: channels.status,
+          createdAt: channels.createdAt,
+        })
         .from(channels)
         .where(
           and(
@@ -51,7 +60,12 @@ export async function routeChanges(db: Db, envelope: WebhookEnvelope): Promise<R
     const channel = phoneNumberId
       ? candidates.find((x) => x.phoneNumberId === phoneNumberId)
       : candidates.find((x) => x.wabaId === c.wabaId);
-    return { ...c, organizationId: channel?.organizationId ?? null, channelId: channel?.id ?? null };
+    return {
+      ...c,
+      organizationId: channel?.organizationId ?? null,
+      channelId: channel?.id ?? null,
+      ...(channel?.status === "disabled" ? { disabled: true } : {}),
+    };
   });
 }
 

@@ -14,6 +14,7 @@
  *   DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres): the server a throwaway database is created on.
  */
 import fs from "node:fs";
+import os from "node:os";
 import http from "node:http";
 import { createHmac, randomBytes } from "node:crypto";
 import postgres from "postgres";
@@ -123,8 +124,9 @@ function row(label: string, value: string) {
 }
 
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.error("No production build in .next: run `npm run build` first, then `npm run bench:ingest`.");
+  const distDir = process.env.PAPO_DIST_DIR || ".next";
+  if (!fs.existsSync(`${distDir}/BUILD_ID`)) {
+    console.error(`No production build in ${distDir}: run \`npm run build\` first (same PAPO_DIST_DIR), then \`npm run bench:ingest\`.`);
     process.exit(1);
   }
   console.log(`bench:ingest — ${N} signed webhook POSTs, ${CONCURRENCY} keep-alive connections, ${DUPLICATES} duplicates; database server ${BASE.replace(/\/\/[^@]*@/, "//…@")}`);
@@ -190,7 +192,9 @@ async function main() {
     const warm = Array.from({ length: 200 }, (_, i) => body(phoneNumberId, `wamid.warm.${run}.${i}`, senders[i % senders.length], ts));
     await fire(url, warm);
 
+    const loadBefore = os.loadavg()[0];
     const main = await fire(url, bodies);
+    const loadAfter = os.loadavg()[0];
     const sorted = Float64Array.from(main.latencies).sort();
     const ok200 = main.statuses.get(200) ?? 0;
     console.log(`  ${N} POSTs answered in ${main.seconds.toFixed(1)} s; processing…`);
@@ -219,7 +223,8 @@ async function main() {
     row("time to 200 p90", `${pct(sorted, 90).toFixed(1)} ms`);
     row("time to 200 p99", `${p99.toFixed(1)} ms (goal ≤ ${GOAL.p99})`);
     row("time to 200 max", `${sorted[sorted.length - 1].toFixed(1)} ms`);
-    row("processing (worker alone) took", processSeconds === null ? `> ${PROCESS_TIMEOUT_MS / 1000} s: UNFINISHED` : `${processSeconds.toFixed(1)} s`);
+    row("load average (1 min) before / after", `${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} (${os.cpus().length} cores)`);
+    row(WORKER_DURING ? "processing (after the POSTs) took" : "processing (worker alone) took", processSeconds === null ? `> ${PROCESS_TIMEOUT_MS / 1000} s: UNFINISHED` : `${processSeconds.toFixed(1)} s`);
     if (processSeconds !== null) row("processing throughput", `${(expected / processSeconds).toFixed(0)} webhooks/s`);
     row("messages stored / distinct wamids", `${first.messages} / ${first.distinct} (expect ${expected})`);
     row("webhook rows by status", Object.entries(first.webhookRows).map(([st, n]) => `${st} ${n}`).join(", "));
@@ -228,6 +233,10 @@ async function main() {
     row("exactly once", exactlyOnce && dupsIgnored ? "yes" : processSeconds === null ? "not verified (unfinished)" : "NO");
     console.log(`└${line}┴${line2}┘`);
     console.log(`goal ${rps >= GOAL.rps && p99 <= GOAL.p99 ? "met" : "not met"}: ${rps.toFixed(0)} POSTs/s (≥ ${GOAL.rps}), p99 ${p99.toFixed(1)} ms (≤ ${GOAL.p99})`);
+    if (process.env.BENCH_VERBOSE) {
+      console.log(`--- web server output (tail)\n${server.output().slice(-4000)}`);
+      if (worker) console.log(`--- worker output (tail)\n${worker.output().slice(-8000)}`);
+    }
   } catch (err) {
     ok = false;
     console.error(err);

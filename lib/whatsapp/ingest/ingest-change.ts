@@ -9,6 +9,8 @@ import { ingestInboundMessage } from "./ingest-inbound-message";
 import { applyStatus } from "./apply-status";
 import { messageIdFromCallbackData } from "../graph/callback-data";
 import { applyTemplateUpdate } from "./apply-template-update";
+import { onMessageStored } from "@/lib/inbox/on-message-stored";
+import { publishMessageByWamid } from "@/lib/realtime/publish-message-by-wamid";
 
 export type ChangeSummary = {
   field: string;
@@ -24,6 +26,8 @@ export type ChangeSummary = {
   syncTemplates?: boolean;
   /** Inserted messages whose media must be downloaded (papo/media.received → download-inbound-media). */
   media?: string[];
+  /** Customer messages stored for the first time: papo/message.received (process-webhook-event). */
+  received?: { channelId: string; messageId: string; conversationId: string; contactId: string }[];
 };
 
 /**
@@ -31,10 +35,15 @@ export type ChangeSummary = {
  * template upserts), so a retried step repeats nothing. Items that cannot be used are reported in `skipped`,
  * never thrown: a throw would make Meta's batch retry forever over one odd item.
  */
-export async function ingestChange(db: Db, envelope: WebhookEnvelope, route: RoutedChange & { organizationId: string }): Promise<ChangeSummary> {
+export async function ingestChange(
+  db: Db,
+  envelope: WebhookEnvelope,
+  route: RoutedChange & { organizationId: string },
+  webhookEventId?: string,
+): Promise<ChangeSummary> {
   const entry = envelope.entry[route.entryIndex];
   const change = entry.changes[route.changeIndex];
-  const summary: ChangeSummary = { field: change.field, inserted: 0, duplicates: 0, statusesApplied: 0, statusesPending: 0, templates: 0, skipped: [], adopted: [], media: [] };
+  const summary: ChangeSummary = { field: change.field, inserted: 0, duplicates: 0, statusesApplied: 0, statusesPending: 0, templates: 0, skipped: [], adopted: [], media: [], received: [] };
   const target = { organizationId: route.organizationId, channelId: route.channelId, wabaId: route.wabaId, eventTime: entry.time ?? null };
 
   if (change.field === "message_template_status_update") {
@@ -61,10 +70,19 @@ export async function ingestChange(db: Db, envelope: WebhookEnvelope, route: Rou
       summary.skipped.push("message without id/timestamp");
       continue;
     }
-    const { result, messageId, mediaPending } = await ingestInboundMessage(db, { organizationId: route.organizationId, channelId, message, contacts: value.data.contacts });
+    const { result, messageId, mediaPending, announce } = await ingestInboundMessage(db, {
+      organizationId: route.organizationId,
+      channelId,
+      message,
+      contacts: value.data.contacts,
+      webhookEventId,
+    });
     if (result === "duplicate") summary.duplicates++;
     else summary.inserted++;
+    // Committed (ingestInboundMessage's own transaction): push it to the inbox. Never throws.
+    if (result === "inserted" && messageId) await onMessageStored(route.organizationId, messageId);
     if (mediaPending && messageId) summary.media?.push(messageId);
+    if (announce) summary.received?.push({ channelId, ...announce });
   }
   for (const raw of value.data.statuses) {
     const status = messageStatusSchema.safeParse(raw);
@@ -75,6 +93,7 @@ export async function ingestChange(db: Db, envelope: WebhookEnvelope, route: Rou
     const outcome = await applyStatus(db, { organizationId: route.organizationId, channelId, status: status.data });
     if (outcome === "pending") summary.statusesPending++;
     else summary.statusesApplied++;
+    if (outcome !== "pending") await publishMessageByWamid(route.organizationId, channelId, status.data.id);
     const messageId = messageIdFromCallbackData(status.data.biz_opaque_callback_data);
     if (outcome === "adopted" && messageId) summary.adopted.push({ messageId, waMessageId: status.data.id, status: status.data.status });
   }

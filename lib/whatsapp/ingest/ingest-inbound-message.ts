@@ -7,13 +7,26 @@ import { normalizePhone } from "../normalize-phone";
 import { upsertContact } from "./upsert-contact";
 import { findOrCreateConversation } from "./find-or-create-conversation";
 import { applyPendingStatuses } from "./apply-pending-statuses";
+import { applyNumberChange } from "./apply-number-change";
+import { identityLockKeys, lockContactIdentities } from "./lock-contact-identities";
 import { mediaOf } from "@/lib/media/media-of";
+import { inboundActivity } from "@/lib/inbox/inbound-activity";
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type IngestResult = "inserted" | "duplicate" | "reaction-updated";
-/** `mediaPending`: the message was inserted with media to download (`content.media.status = "pending"`). */
-export type IngestOutcome = { result: IngestResult; messageId?: string; mediaPending?: boolean };
+/**
+ * `mediaPending`: the message was inserted with media to download (`content.media.status = "pending"`).
+ * `announce`: the message is new to Papo — inserted now, or inserted by an earlier attempt of the same webhook row
+ * whose result was lost in a crash — and is a customer's (not a system notice): process-webhook-event emits
+ * papo/message.received for it (event id = message id, so the retry case is sent once).
+ */
+export type IngestOutcome = {
+  result: IngestResult;
+  messageId?: string;
+  mediaPending?: boolean;
+  announce?: { messageId: string; conversationId: string; contactId: string };
+};
 
 class Duplicate extends Error {}
 
@@ -29,19 +42,37 @@ class Duplicate extends Error {}
  */
 export async function ingestInboundMessage(
   db: Db,
-  args: { organizationId: string; channelId: string; message: InboundMessage; contacts: WebhookContact[] },
+  args: { organizationId: string; channelId: string; message: InboundMessage; contacts: WebhookContact[]; webhookEventId?: string },
 ): Promise<IngestOutcome> {
   const { organizationId, channelId, message } = args;
   const at = new Date(message.timestamp * 1000);
   const mediaPending = mediaOf({ type: message.type, content: message as unknown as Record<string, unknown> }) !== null;
-  const content = { ...(message as unknown as Record<string, unknown>), ...(mediaPending ? { media: { status: "pending" } } : {}) };
+  const content = {
+    ...(message as unknown as Record<string, unknown>),
+    ...(mediaPending ? { media: { status: "pending" } } : {}),
+    // Which stored webhook created the row: a retry of that webhook's processing (its first result lost in a crash)
+    // still announces the message; a redelivery (another row) does not.
+    ...(args.webhookEventId ? { papo_webhook_event_id: args.webhookEventId } : {}),
+  };
+  const announces = message.type !== "system";
   try {
     return await db.transaction(async (tx) => {
       const [existing] = await tx
-        .select({ id: messages.id })
+        .select({
+          id: messages.id,
+          conversationId: messages.conversationId,
+          contactId: conversations.contactId,
+          webhookEventId: sql<string | null>`${messages.content}->>'papo_webhook_event_id'`,
+          mediaStatus: sql<string | null>`${messages.content}->'media'->>'status'`,
+        })
         .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .where(and(eq(messages.channelId, channelId), eq(messages.waMessageId, message.id)));
       if (existing) {
+        if (announces && args.webhookEventId && existing.webhookEventId === args.webhookEventId) {
+          const announce = { messageId: existing.id, conversationId: existing.conversationId, contactId: existing.contactId };
+          return { result: "duplicate" as const, messageId: existing.id, mediaPending: existing.mediaStatus === "pending", announce };
+        }
         if (message.type !== "reaction") return { result: "duplicate" as const };
         const updated = await tx
           .update(messages)
@@ -61,15 +92,18 @@ export async function ingestInboundMessage(
       );
       const waId = message.from ?? profile?.wa_id ?? null;
       const opensWindow = message.type !== "system";
+      const who = { waId, userId: message.from_user_id ?? profile?.user_id ?? null, phoneE164: normalizePhone(waId) };
+      // Different customers are processed in parallel: serialise this person's find-or-create (contact, then
+      // conversation) against any other transaction storing a message from them.
+      await lockContactIdentities(tx, identityLockKeys(channelId, who));
       const contactId = await upsertContact(tx, {
         organizationId,
         channelId,
-        waId,
-        userId: message.from_user_id ?? profile?.user_id ?? null,
-        phoneE164: normalizePhone(waId),
+        ...who,
         profileName: profile?.profile?.name ?? null,
         inboundAt: opensWindow ? at : null,
       });
+      await lockContactIdentities(tx, [`contact:${contactId}`]);
       const conversationId = await findOrCreateConversation(tx, {
         organizationId,
         channelId,
@@ -102,14 +136,20 @@ export async function ingestInboundMessage(
       await tx
         .update(conversations)
         .set({
+          // Inbox list columns (unread, preview), in this transaction so a redelivered webhook counts nothing.
+          ...inboundActivity(message.type, content, at),
           lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
           ...(opensWindow
             ? { windowExpiresAt: sql`greatest(${conversations.windowExpiresAt}, ${new Date(at.getTime() + WINDOW_MS).toISOString()}::timestamptz)` }
             : {}),
         })
         .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
+      if (message.type === "system") {
+        await applyNumberChange(tx, { organizationId, channelId, contactId, system: message.system, at, waMessageId: message.id });
+      }
       await applyPendingStatuses(tx, { channelId, waMessageIds: [message.id] });
-      return { result: "inserted" as const, messageId: inserted[0].id, mediaPending };
+      const messageId = inserted[0].id;
+      return { result: "inserted" as const, messageId, mediaPending, ...(announces ? { announce: { messageId, conversationId, contactId } } : {}) };
     });
   } catch (err) {
     if (err instanceof Duplicate) return { result: "duplicate" };

@@ -18,8 +18,8 @@ export type ContactIdentity = {
 /**
  * Finds the contact by BSUID, canonical phone or wa_id (in that order of preference) and fills in what it did not
  * know yet; creates it otherwise. Never overwrites a known identity with another one: a changed number arrives as
- * a `system` message, not as a silent rewrite. Callers run inside the per-organization serialisation of
- * process-webhook-event, so the lookup-then-insert has no concurrent twin; a unique-index conflict re-reads.
+ * a `system` message, not as a silent rewrite (apply-number-change.ts). Callers hold the person's identity locks
+ * (lock-contact-identities.ts), so the lookup-then-insert has no concurrent twin; a unique-index conflict re-reads.
  */
 export async function upsertContact(db: Db, who: ContactIdentity): Promise<string> {
   const found = await findContact(db, who);

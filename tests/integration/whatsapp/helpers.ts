@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHmac, randomBytes } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { query } from "@/inngest/executor/db";
 import { getDb } from "@/db";
 import { contacts, conversations, messages, webhookEvents } from "@/db/schema";
 import { loadOrgContext } from "@/lib/auth/org-context";
@@ -26,7 +27,15 @@ export const sign = (body: string | Uint8Array, secret = APP_SECRET) => `sha256=
 
 export const randomDigits = (n = 15) => Array.from(randomBytes(n), (b) => String(b % 10)).join("").replace(/^0/, "1");
 
-export type TestChannel = { organizationId: string; channelId: string; phoneNumberId: string; wabaId: string; verifyToken: string };
+export type TestChannel = {
+  organizationId: string;
+  channelId: string;
+  phoneNumberId: string;
+  wabaId: string;
+  verifyToken: string;
+  /** The owner's context, for calls that need one (updateChannel). */
+  ctx: Awaited<ReturnType<typeof loadOrgContext>>;
+};
 
 export async function createOrgWithChannel(label: string, opts: { phoneNumberId?: string; wabaId?: string } = {}): Promise<TestChannel> {
   const email = `${label}-${randomBytes(4).toString("hex")}@example.test`;
@@ -43,7 +52,7 @@ export async function createOrgWithChannel(label: string, opts: { phoneNumberId?
     accessToken: "EAAGtest-access-token-000000000000",
     appSecret: APP_SECRET,
   });
-  return { organizationId: organization.id, channelId: channel.id, phoneNumberId, wabaId, verifyToken: channel.verifyToken };
+  return { organizationId: organization.id, channelId: channel.id, phoneNumberId, wabaId, verifyToken: channel.verifyToken, ctx };
 }
 
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });
@@ -70,7 +79,10 @@ export function postShared(body: string, secret: string) {
   );
 }
 
-/** Every webhook row of these organizations has left `received` (the durable function finished). */
+/**
+ * Every webhook row of these organizations has left `received` and its process-webhook-event run has ended (the
+ * follow-up events are sent in the run's last step, after the row is marked processed).
+ */
 export async function waitProcessed(organizationIds: string[]) {
   await waitFor(
     async () => {
@@ -78,7 +90,13 @@ export async function waitProcessed(organizationIds: string[]) {
         .select({ id: webhookEvents.id })
         .from(webhookEvents)
         .where(and(inArray(webhookEvents.organizationId, organizationIds), eq(webhookEvents.status, "received")));
-      return pending.length === 0;
+      if (pending.length) return false;
+      const running = await query(
+        getDb(),
+        sql`select 1 from inngest_runs where function_id = 'papo-process-webhook-event' and status = 'running'
+            and organization_id in (${sql.join(organizationIds.map((id) => sql`${id}::uuid`), sql`, `)}) limit 1`,
+      );
+      return running.length === 0;
     },
     "webhooks processed",
     20_000,

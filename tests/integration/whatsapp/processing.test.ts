@@ -102,7 +102,11 @@ describe("every fixture, posted to its channel, is stored correctly", () => {
   it("contacts: one per person, BSUID + canonical phone + profile name", async () => {
     const cs = await contactsOf(ch);
     const mariana = cs.find((c) => c.userId === "BR.1734820956128473")!;
-    expect(mariana).toMatchObject({ waId: "5511987650001", phoneE164: "+5511987650001", profileName: "Mariana Souza" });
+    // inbound_system_user_changed_number moved her to her new number; the old one is kept in her history.
+    expect(mariana).toMatchObject({ waId: "5511912340009", phoneE164: "+5511912340009", profileName: "Mariana Souza" });
+    expect(mariana.attributes.numberHistory).toEqual([
+      expect.objectContaining({ waId: "5511987650001", phoneE164: "+5511987650001", newWaId: "5511912340009" }),
+    ]);
     const joao = cs.find((c) => c.userId === "BR.9021837465019283")!;
     expect(joao).toMatchObject({ phoneE164: "+5521976540002", profileName: "João Pereira" });
     expect(cs).toHaveLength(2);

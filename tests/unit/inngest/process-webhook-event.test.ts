@@ -11,32 +11,40 @@ const engine = () =>
   });
 
 describe("process-webhook-event", () => {
-  it("marks a received webhook processed", async () => {
-    const mark = vi.fn(() => undefined);
+  it("ingests the webhook in one step and sends nothing when nothing follows", async () => {
+    const send = vi.fn(() => undefined);
     const { result } = await engine().execute({
       steps: [
-        { id: "load-webhook-event", handler: () => ({ id, status: "received" }) },
-        { id: "mark-processed", handler: mark },
+        { id: "ingest-webhook", handler: () => ({ status: "processed", events: [] }) },
+        { id: "follow-up-events", handler: send },
       ],
     });
     expect(result).toEqual({ webhookEventId: id, status: "processed" });
-    expect(mark).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("sends the follow-up events the ingest step returned, in one step", async () => {
+    const events = [{ id: "message-received-x", name: "papo/message.received", data: {} }];
+    const send = vi.fn(() => ({ ids: ["message-received-x"] }));
+    const { result } = await engine().execute({
+      steps: [
+        { id: "ingest-webhook", handler: () => ({ status: "processed", events }) },
+        { id: "follow-up-events", handler: send },
+      ],
+    });
+    expect(result).toEqual({ webhookEventId: id, status: "processed" });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it("does nothing twice: an already processed webhook is left alone", async () => {
-    const mark = vi.fn(() => undefined);
     const { result } = await engine().execute({
-      steps: [
-        { id: "load-webhook-event", handler: () => ({ id, status: "processed" }) },
-        { id: "mark-processed", handler: mark },
-      ],
+      steps: [{ id: "ingest-webhook", handler: () => ({ status: "already-processed", events: [] }) }],
     });
     expect(result).toEqual({ webhookEventId: id, status: "already-processed" });
-    expect(mark).not.toHaveBeenCalled();
   });
 
   it("fails without retries when the row does not exist", async () => {
-    const { error } = await engine().execute({ steps: [{ id: "load-webhook-event", handler: () => null }] });
+    const { error } = await engine().execute({ steps: [{ id: "ingest-webhook", handler: () => null }] });
     expect(error).toMatchObject({ name: "NonRetriableError", message: expect.stringContaining(id) });
   });
 });

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { receiveSharedWebhook } from "@/lib/whatsapp/receive-shared-webhook";
 import { verifyHandshake } from "@/lib/whatsapp/verify-handshake";
+import { webhookInputFromRequest } from "@/lib/whatsapp/webhook-input";
 import { webhookText } from "@/lib/whatsapp/webhook-text";
 
 // The default callback of a Meta app shared by many organizations (META_APP_SECRET, META_WEBHOOK_VERIFY_TOKEN).
@@ -12,5 +13,6 @@ export async function GET(req: Request) {
 }
 
 export async function POST(req: Request) {
-  return receiveSharedWebhook(req);
+  const answer = await receiveSharedWebhook(webhookInputFromRequest(req));
+  return webhookText(answer.status, answer.text);
 }
