@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { seedDemo, type DemoLogin } from "@/lib/seed/seed-demo";
 import { inngestMode } from "@/inngest/mode";
 import { startExecutor, type Executor } from "@/inngest/executor";
+import { attachRealtime } from "@/lib/realtime/attach-realtime";
 
 /**
  * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
@@ -30,6 +31,8 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => void handle(req, res));
+  // socket.io on the same server and port; route handlers and durable functions reach it through globalThis.
+  const realtime = await attachRealtime(server, { databaseUrl: e.DATABASE_URL });
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOSTNAME, resolve));
   console.log(`[papo] ready on ${e.publicUrl} (${e.embedded ? `embedded database in ${e.dataDir}` : "PostgreSQL"}, ${dev ? "development" : "production"})`);
 
@@ -45,6 +48,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     console.log(`[papo] ${signal}: shutting down`);
     server.close();
+    await realtime.close().catch(() => {});
     await executor?.stop().catch(() => {});
     await closeDb().catch(() => {});
     process.exit(0);

@@ -22,18 +22,28 @@ export const permissions = [
   "contacts.write",
   "conversations.read",
   "conversations.reply",
+  /** Inbox (lib/inbox/README.md): agents act on unassigned and own conversations; manageAll lifts that limit. */
+  "conversations.assign",
+  "conversations.manage",
+  "conversations.manageAll",
+  "notes.write",
+  "canned_replies.manage",
+  "tags.manage",
   /** The durable-function runs and events of the organization (Settings → Runs / Events). */
   "runs.read",
   "runs.manage",
   /** Message templates mirrored from Meta: list them (everyone), sync them (owners and admins). */
   "templates.read",
   "templates.manage",
+  /** Chatbot flows: everyone may open them (agents see what the bot says); owners and admins edit and publish. */
+  "flows.read",
+  "flows.manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read"];
-const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply"];
+const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read", "flows.read"];
+const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply", "conversations.assign", "conversations.manage", "notes.write"];
 const admin: Permission[] = permissions.filter((p) => p !== "members.manageOwners");
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

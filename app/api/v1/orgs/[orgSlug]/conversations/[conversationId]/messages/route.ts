@@ -1,23 +1,25 @@
 import { z } from "zod";
 import { readJson, withOrg } from "@/lib/api/route";
 import { parseId } from "@/lib/api/parse-id";
-import { queueOutboundMessage } from "@/lib/messages/queue-outbound-message";
+import { sendReply } from "@/lib/inbox/send-reply";
+import { outboundMessage } from "@/lib/whatsapp/graph/message-schema";
 
-const replyInput = z.object({ text: z.string().trim().min(1, "Write a message").max(4096, "A message has at most 4096 characters") });
+// `{ text }` (the original shape) or any outbound message (media, template, …) with reply-to and a client key.
+const replyInput = z.union([
+  z.object({ text: z.string().trim().min(1, "Write a message").max(4096, "A message has at most 4096 characters") }).strict(),
+  z.object({
+    message: outboundMessage,
+    replyTo: z.string().min(1).max(200).optional(),
+    idempotencyKey: z.string().min(8).max(200).optional(),
+  }),
+]);
 
-// Reply with a text message in a conversation (until the inbox lands, the way to answer a sandbox customer).
+// Reply in a conversation: the agent rule (own or unassigned unless conversations.manageAll), the 24-hour window,
+// then the durable send. 201 for a new message, 200 when the idempotency key was already used.
 export const POST = withOrg<{ orgSlug: string; conversationId: string }>("conversations.reply", async ({ req, params, ctx }) => {
   const conversationId = parseId(params.conversationId, "Conversation");
-  const { text } = await readJson(req, replyInput);
-  const { message } = await queueOutboundMessage({
-    organizationId: ctx.org.id,
-    conversationId,
-    message: { type: "text", body: text },
-    sender: "user",
-    senderUserId: ctx.userId,
-  });
-  return Response.json(
-    { message: { id: message.id, conversationId: message.conversationId, type: message.type, status: message.status, createdAt: message.createdAt } },
-    { status: 201 },
-  );
+  const body = await readJson(req, replyInput);
+  const input = "text" in body ? { message: { type: "text" as const, body: body.text } } : body;
+  const { message, created } = await sendReply(ctx, conversationId, input);
+  return Response.json({ message }, { status: created ? 201 : 200 });
 });

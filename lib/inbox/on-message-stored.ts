@@ -1,0 +1,43 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { conversations, messages } from "@/db/schema";
+import { publishConversationChanged } from "@/lib/realtime/publish-conversation-changed";
+import { publishMessageChanged } from "@/lib/realtime/publish-message-changed";
+import { messagePreview } from "./message-preview";
+
+/**
+ * Call once after a NEW message row has committed (inbound from a webhook, outbound when queued): an outbound
+ * message moves the conversation's preview and activity time (inbound ones did that in their own transaction, see
+ * inboundActivity), then `message.created` and `conversation.created|updated` are pushed. Never throws: the message
+ * is stored, and the push is best effort (clients catch up).
+ */
+export async function onMessageStored(organizationId: string, messageId: string): Promise<void> {
+  try {
+    const db = getDb();
+    const [m] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId)));
+    if (!m) return;
+    if (m.direction === "outbound" && m.type !== "reaction") {
+      await db
+        .update(conversations)
+        .set({
+          lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${m.createdAt.toISOString()}::timestamptz)`,
+          lastMessagePreview: messagePreview(m.type, m.content),
+          lastMessageDirection: "outbound",
+        })
+        .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, m.conversationId)));
+    }
+    // The conversation's first message means the conversation is new to the inbox.
+    const firstTwo = await db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.organizationId, organizationId), eq(messages.conversationId, m.conversationId)))
+      .limit(2);
+    await publishMessageChanged(organizationId, messageId, "message.created");
+    await publishConversationChanged(organizationId, m.conversationId, firstTwo.length === 1 ? "conversation.created" : "conversation.updated");
+  } catch (err) {
+    console.error(`[papo] inbox: could not record message ${messageId}`, err);
+  }
+}

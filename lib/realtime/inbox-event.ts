@@ -1,0 +1,16 @@
+/** The envelope of every persisted inbox event, as sent on the socket (`inbox`) and by the catch-up. */
+export type InboxEventType =
+  | "message.created"
+  | "message.updated"
+  | "conversation.created"
+  | "conversation.updated"
+  | "timeline.event.created";
+
+export type InboxEvent = {
+  seq: number;
+  type: InboxEventType;
+  organizationId: string;
+  conversationId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+};

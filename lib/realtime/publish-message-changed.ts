@@ -1,0 +1,27 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { messages, users } from "@/db/schema";
+import { toMessageItem } from "@/lib/inbox/timeline-item";
+import { publishInboxEvent } from "./publish-inbox-event";
+
+/**
+ * Pushes a message as it is now (created, or a status/wamid/failure change). Never throws, like
+ * publishConversationChanged: the message is already stored.
+ */
+export async function publishMessageChanged(
+  organizationId: string,
+  messageId: string,
+  type: "message.created" | "message.updated" = "message.updated",
+): Promise<void> {
+  try {
+    const [row] = await getDb()
+      .select({ m: messages, name: users.name })
+      .from(messages)
+      .leftJoin(users, eq(users.id, messages.senderUserId))
+      .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId)));
+    if (!row) return;
+    await publishInboxEvent({ organizationId, conversationId: row.m.conversationId, type, payload: toMessageItem(row.m, row.name) });
+  } catch (err) {
+    console.error(`[papo] realtime: could not publish ${type} for message ${messageId}`, err);
+  }
+}
