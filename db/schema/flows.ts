@@ -81,6 +81,8 @@ export const flowSessions = pgTable(
     uniqueIndex("flow_sessions_live_conversation_key").on(t.conversationId).where(sql`status in ('active', 'waiting')`),
     index("flow_sessions_org_flow_idx").on(t.organizationId, t.flowId),
     index("flow_sessions_expiry_idx").on(t.expiresAt).where(sql`status in ('active', 'waiting')`),
+    // A conversation's sessions, ended ones included: the runtime checks them for a message already applied.
+    index("flow_sessions_conversation_idx").on(t.conversationId, t.updatedAt),
   ],
 );
 

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { insertChannel } from "@/lib/channels/create-channel";
 import { env } from "@/lib/env";
 import { createOrganization } from "@/lib/organizations/create-organization";
+import { seedDemoFlow } from "./seed-demo-flow";
 
 export const DEMO_EMAIL = "demo@papo.local";
 const CREDENTIALS_FILE = "demo-login.json";
@@ -32,6 +33,7 @@ export async function seedDemo(): Promise<{ created: boolean; login?: DemoLogin 
       name: "Sandbox",
       displayPhoneNumber: "+15550000000",
     });
+    await seedDemoFlow(tx, { organizationId: org.id, channelId: channel.id, userId: user.id });
     return { org, channel };
   });
   const login = { email: DEMO_EMAIL, password, organizationSlug: org.slug, sandboxChannelId: channel.id };

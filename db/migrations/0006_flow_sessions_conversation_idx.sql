@@ -1,0 +1,1 @@
+CREATE INDEX "flow_sessions_conversation_idx" ON "flow_sessions" USING btree ("conversation_id","updated_at");

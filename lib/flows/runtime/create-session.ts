@@ -1,0 +1,36 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { conversations, flowSessions, type FlowSession } from "@/db/schema";
+import { initialSessionState } from "../engine/session-state";
+
+/**
+ * A new live session (not started: the engine begins at the start node on its first input). The conversation
+ * becomes the bot's unless someone already owns it. The partial unique index allows one live session per
+ * conversation; the caller runs serialised per conversation, so a conflict here is a bug, not a race to absorb.
+ */
+export async function createSession(
+  tx: Tx,
+  args: { organizationId: string; flowId: string; flowVersionId: string; channelId: string; conversationId: string; contactId: string; isTest?: boolean; variables?: Record<string, unknown>; now: Date },
+): Promise<FlowSession> {
+  const [session] = await tx
+    .insert(flowSessions)
+    .values({
+      organizationId: args.organizationId,
+      flowId: args.flowId,
+      flowVersionId: args.flowVersionId,
+      channelId: args.channelId,
+      conversationId: args.conversationId,
+      contactId: args.contactId,
+      isTest: args.isTest ?? false,
+      status: "active",
+      state: initialSessionState(args.variables ?? {}),
+      createdAt: args.now,
+      updatedAt: args.now,
+    })
+    .returning();
+  await tx
+    .update(conversations)
+    .set({ owner: "bot" })
+    .where(and(eq(conversations.organizationId, args.organizationId), eq(conversations.id, args.conversationId), eq(conversations.owner, "none")));
+  return session;
+}

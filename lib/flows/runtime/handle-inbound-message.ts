@@ -1,0 +1,158 @@
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { contacts, conversations, flowSessions, flowVersions, flows, messages, type FlowSession } from "@/db/schema";
+import type { FlowPlan } from "./flow-plan";
+import { advanceLocked } from "./advance-stored-session";
+import { closingPlan } from "./closing-plan";
+import { createSession } from "./create-session";
+import { endSession } from "./end-session";
+import { flowSettingsOf } from "./flow-settings-of";
+import { inboundInput } from "./inbound-input";
+import { pickFlow } from "./pick-flow";
+import { TEST_FLOW_ATTRIBUTE } from "./test-contact";
+
+export type InboundMessageEvent = { organizationId: string; channelId: string; conversationId: string; contactId: string; messageId: string };
+
+export type InboundOutcome = { skipped: string } | { plans: FlowPlan[] };
+
+/**
+ * A customer's message, as the flow runtime sees it, in one transaction (the caller runs one at a time per
+ * conversation): a human-owned conversation or a contact with the bot off gets nothing (and loses its live
+ * session); an expired session is closed (its closing message planned); the flow's restart word ends the session
+ * and starts the flow again; a live session advances; otherwise a flow is picked by trigger or channel default.
+ */
+export async function handleInboundMessage(event: InboundMessageEvent, now = new Date()): Promise<InboundOutcome> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .select({ conversation: conversations, contact: contacts })
+      .from(conversations)
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(and(eq(conversations.organizationId, event.organizationId), eq(conversations.id, event.conversationId)))
+      .for("update", { of: conversations });
+    if (!row) return { skipped: "conversation not found" };
+    const [message] = await tx
+      .select({ id: messages.id, type: messages.type, content: messages.content, direction: messages.direction })
+      .from(messages)
+      .where(and(eq(messages.organizationId, event.organizationId), eq(messages.id, event.messageId)));
+    if (!message || message.direction !== "inbound") return { skipped: "message not found" };
+    // A reaction is no answer to anything, and should not start a flow either.
+    if (message.type === "reaction") return { skipped: "a reaction" };
+
+    const inputKey = `msg:${message.id}`;
+    // This very message was applied by an earlier attempt of this step (committed, result lost in a crash), maybe
+    // ending that session: return the plan it stored instead of applying the message a second time.
+    const [applied] = await tx
+      .select({ state: flowSessions.state })
+      .from(flowSessions)
+      .where(and(eq(flowSessions.organizationId, event.organizationId), eq(flowSessions.conversationId, event.conversationId), sql`${flowSessions.state}->'lastStep'->>'inputKey' = ${inputKey}`))
+      .limit(1);
+    if (applied) return { plans: [(applied.state as { lastStep: { plan: FlowPlan } }).lastStep.plan] };
+
+    const [live] = await tx
+      .select()
+      .from(flowSessions)
+      .where(and(eq(flowSessions.organizationId, event.organizationId), eq(flowSessions.conversationId, event.conversationId), inArray(flowSessions.status, ["active", "waiting"])))
+      .for("update");
+
+    if (row.conversation.owner === "human" || !row.contact.botEnabled || row.contact.blocked) {
+      if (live) await endSession(tx, live, "completed", "human", now);
+      return { skipped: row.conversation.owner === "human" ? "a person owns the conversation" : "the bot is off for this contact" };
+    }
+
+    const input = inboundInput(message.type, message.content);
+    const plans: FlowPlan[] = [];
+    let session: FlowSession | undefined = live;
+
+    if (session) {
+      const [flow] = await tx.select({ settings: flows.settings }).from(flows).where(and(eq(flows.organizationId, session.organizationId), eq(flows.id, session.flowId)));
+      const settings = flowSettingsOf(flow?.settings);
+      if (session.expiresAt && session.expiresAt <= now) {
+        if (await endSession(tx, session, "expired", "expired", now)) {
+          const closing = closingPlan(session, settings.closingMessage);
+          if (closing) plans.push(closing);
+        }
+        session = undefined;
+      } else if (settings.restartKeyword && input.text.trim().toLowerCase() === settings.restartKeyword.toLowerCase()) {
+        await endSession(tx, session, "completed", "restart", now);
+        const restarted = await restartTarget(tx, session);
+        session = restarted ? await createSession(tx, { ...sessionKeys(session), ...restarted, isTest: session.isTest, now }) : undefined;
+        if (session) {
+          // The restart word itself starts the new session; it is no answer to the first question.
+          const plan = await advanceLocked(tx, session, { type: "start" }, inputKey, now);
+          if (plan) plans.push(plan);
+          return { plans };
+        }
+      }
+    }
+
+    if (!session) {
+      // The test customer of a flow's draft (test panel) keeps talking to that draft, even after a session ended.
+      const testFlowId = (row.contact.attributes as Record<string, unknown>)[TEST_FLOW_ATTRIBUTE];
+      if (typeof testFlowId === "string") {
+        const draft = await draftOf(tx, event.organizationId, testFlowId);
+        if (!draft) return plans.length ? { plans } : { skipped: "the tested flow has no draft" };
+        session = await createSession(tx, { ...event, flowId: testFlowId, flowVersionId: draft, isTest: true, now });
+        const plan = await advanceLocked(tx, session, input, inputKey, now);
+        if (plan) plans.push(plan);
+        return { plans };
+      }
+      const picked = await pickFlow(event.organizationId, event.channelId, await triggerFacts(tx, event, message.content, input.text), tx);
+      if (!picked) return plans.length ? { plans } : { skipped: "no flow for this message" };
+      session = await createSession(tx, {
+        organizationId: event.organizationId,
+        flowId: picked.flowId,
+        flowVersionId: picked.flowVersionId,
+        channelId: event.channelId,
+        conversationId: event.conversationId,
+        contactId: event.contactId,
+        now,
+      });
+    }
+    const plan = await advanceLocked(tx, session, input, inputKey, now);
+    if (plan) plans.push(plan);
+    return { plans };
+  });
+}
+
+const sessionKeys = (s: FlowSession) => ({ organizationId: s.organizationId, channelId: s.channelId, conversationId: s.conversationId, contactId: s.contactId });
+
+/** Restart runs the flow's current published version (a test session: the draft it was on). */
+async function restartTarget(tx: Tx, session: FlowSession): Promise<{ flowId: string; flowVersionId: string } | null> {
+  if (session.isTest) return { flowId: session.flowId, flowVersionId: session.flowVersionId };
+  const [flow] = await tx
+    .select({ versionId: flows.publishedVersionId })
+    .from(flows)
+    .where(and(eq(flows.organizationId, session.organizationId), eq(flows.id, session.flowId)));
+  return flow?.versionId ? { flowId: session.flowId, flowVersionId: flow.versionId } : null;
+}
+
+async function triggerFacts(tx: Tx, event: InboundMessageEvent, content: Record<string, unknown>, text: string) {
+  // A new contact: this is the only message it ever sent (on any of its conversations).
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(eq(messages.organizationId, event.organizationId), eq(conversations.contactId, event.contactId), eq(messages.direction, "inbound")));
+  // A reply to a campaign: the message quotes (context.id) an outbound message a campaign sent.
+  let campaignId: string | null = null;
+  const quoted = (content as { context?: { id?: string } }).context?.id;
+  if (quoted) {
+    const [original] = await tx
+      .select({ sender: messages.sender, content: messages.content })
+      .from(messages)
+      .where(and(eq(messages.organizationId, event.organizationId), eq(messages.channelId, event.channelId), eq(messages.waMessageId, quoted)))
+      .orderBy(desc(messages.createdAt))
+      .limit(1);
+    if (original?.sender === "campaign") campaignId = String((original.content as { campaignId?: unknown }).campaignId ?? "");
+  }
+  return { text, isFirstMessage: Number(n) <= 1, campaignId };
+}
+
+async function draftOf(tx: Tx, organizationId: string, flowId: string): Promise<string | null> {
+  const [draft] = await tx
+    .select({ id: flowVersions.id })
+    .from(flowVersions)
+    .innerJoin(flows, eq(flows.id, flowVersions.flowId))
+    .where(and(eq(flowVersions.organizationId, organizationId), eq(flowVersions.flowId, flowId), eq(flowVersions.version, 0), isNull(flows.deletedAt)));
+  return draft?.id ?? null;
+}
