@@ -29,11 +29,38 @@ export const knownAuditActions = [
   "run.cancelled",
   "run.replayed",
   "run.test_sent",
+  "flow.created",
+  "flow.updated",
+  "flow.deleted",
+  "flow.duplicated",
+  "flow.imported",
+  "flow.published",
+  "flow.version_restored",
+  "conversation.assign",
+  "conversation.transfer",
+  "conversation.note",
+  "conversation.owner",
+  "conversation.priority",
+  "conversation.status",
+  "conversation.tag",
+  "conversation.untag",
+  "contact.update",
+  "contact.tag",
+  "contact.untag",
+  "canned_reply.create",
+  "canned_reply.update",
+  "canned_reply.delete",
+  "department.create",
+  "department.update",
+  "department.delete",
+  "tag.create",
+  "tag.delete",
+  "templates.sync_requested",
 ] as const;
 
 export type KnownAuditAction = (typeof knownAuditActions)[number];
 
-export const knownTargetTypes = ["organization", "membership", "invitation", "channel", "api_key", "run", "event"] as const;
+export const knownTargetTypes = ["organization", "membership", "invitation", "channel", "api_key", "run", "event", "flow", "conversation", "contact", "canned_reply", "department", "tag"] as const;
 
 export type KnownTargetType = (typeof knownTargetTypes)[number];
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { SettingsIcon } from "lucide-react";
+import { InboxIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
@@ -20,9 +20,24 @@ type OrgSidebarProps = {
  */
 export function OrgSidebar({ current, organizations, user }: OrgSidebarProps) {
   const t = useTranslations("shell");
+  const tInbox = useTranslations("inbox");
   const pathname = usePathname();
+  const inboxHref = `/${current.slug}/inbox`;
   const settingsHref = `/${current.slug}/settings`;
+  const flowsHref = `/${current.slug}/flows`;
   const items = [
+    {
+      href: inboxHref,
+      label: tInbox("title"),
+      icon: <InboxIcon aria-hidden="true" />,
+      active: pathname === inboxHref || pathname.startsWith(`${inboxHref}/`),
+    },
+    {
+      href: flowsHref,
+      label: t("flows"),
+      icon: <WorkflowIcon aria-hidden="true" />,
+      active: pathname === flowsHref || pathname.startsWith(`${flowsHref}/`),
+    },
     {
       href: settingsHref,
       label: t("settings"),

@@ -1,0 +1,156 @@
+"use client";
+
+import * as React from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { MessagesSquareIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
+
+import { ApiError } from "@/components/api/api-fetch";
+import { ConnectionIndicator } from "./connection-indicator";
+import { ConversationFilters } from "./conversation-filters";
+import { ConversationList } from "./conversation-list";
+import { ConversationView, type Viewer } from "./conversation-view";
+import { inboxKeys, orgApi } from "./inbox-keys";
+import { useAgents, useConversationList, useCounts, useDepartments, useTags } from "./inbox-queries";
+import { PresencePicker } from "./presence-picker";
+import type { AgentView, ChannelOption, Filters, PresenceStatus } from "./types";
+import { useInboxSocket } from "./use-inbox-socket";
+
+const DEFAULT_FILTERS: Filters = { status: "open", assignee: "all", departmentId: "", channelId: "", tagId: "", owner: "", q: "" };
+
+/** Whether a key press belongs to a text field (then single-key shortcuts stay out of the way). */
+function typingInField(target: EventTarget | null) {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+}
+
+/**
+ * The shared inbox: the filtered, live conversation list on the left, the open conversation on the right. The
+ * open conversation lives in the URL (?c=…) so a link opens it; switching does not reload the page.
+ */
+export function InboxApp({
+  slug,
+  me,
+  permissions,
+  channels,
+  initialConversationId,
+}: {
+  slug: string;
+  me: { id: string; name: string };
+  permissions: string[];
+  channels: ChannelOption[];
+  initialConversationId: string | null;
+}) {
+  const t = useTranslations("inbox");
+  const qc = useQueryClient();
+  const [filters, setFilters] = React.useState<Filters>(DEFAULT_FILTERS);
+  const [selectedId, setSelectedId] = React.useState<string | null>(initialConversationId);
+  const searchRef = React.useRef<HTMLInputElement>(null);
+  const viewer: Viewer = React.useMemo(() => {
+    const set = new Set(permissions);
+    return { ...me, can: (p: string) => set.has(p) };
+  }, [me, permissions]);
+  const canReply = viewer.can("conversations.reply");
+
+  const agents = useAgents(slug);
+  const myPresence = agents.data?.find((a) => a.userId === me.id)?.status ?? null;
+  const [presence, setPresence] = React.useState<PresenceStatus | null>(null);
+  const shownPresence = presence ?? myPresence ?? "online";
+  const socket = useInboxSocket({ slug, me: me.id, openConversationId: selectedId, presence: canReply ? shownPresence : null });
+
+  const list = useConversationList(slug, filters, socket.ready);
+  const counts = useCounts(slug, filters);
+  const departments = useDepartments(slug);
+  const tags = useTags(slug);
+  const rows = React.useMemo(() => list.data?.pages.flatMap((p) => p.conversations) ?? [], [list.data]);
+
+  const setStatus = useMutation({
+    mutationFn: (status: PresenceStatus) => putPresence(slug, status),
+    onMutate: (status) => setPresence(status),
+    onSuccess: (_r, status) => qc.setQueryData<AgentView[]>(inboxKeys.presence(slug), (old) => old?.map((a) => (a.userId === me.id ? { ...a, status } : a))),
+  });
+
+  const open = React.useCallback((id: string) => {
+    setSelectedId(id);
+    const url = new URL(window.location.href);
+    url.searchParams.set("c", id);
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+
+  React.useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "/" && !typingInField(e.target) && !e.metaKey && !e.ctrlKey && !e.altKey) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const loadMore = React.useCallback(() => void list.fetchNextPage(), [list]);
+
+  return (
+    <div className="flex h-svh min-h-0">
+      <div className="flex w-[22rem] shrink-0 flex-col border-r">
+        <div className="flex items-center gap-2 border-b px-3 py-2">
+          <h1 className="text-base font-semibold">{t("title")}</h1>
+          <ConnectionIndicator state={socket.state} />
+          {canReply && (
+            <span className="ml-auto">
+              <PresencePicker value={shownPresence} onChange={(s) => setStatus.mutate(s)} disabled={setStatus.isPending} />
+            </span>
+          )}
+        </div>
+        <ConversationFilters
+          filters={filters}
+          onChange={setFilters}
+          counts={counts.data}
+          departments={departments.data ?? []}
+          channels={channels}
+          tags={tags.data ?? []}
+          searchRef={searchRef}
+        />
+        <ConversationList
+          rows={rows}
+          selectedId={selectedId}
+          onOpen={open}
+          hasMore={Boolean(list.hasNextPage)}
+          loadingMore={list.isFetchingNextPage}
+          loadMore={loadMore}
+          loading={!socket.ready || list.isLoading}
+        />
+      </div>
+      {selectedId ? (
+        <ConversationView
+          key={selectedId}
+          slug={slug}
+          conversationId={selectedId}
+          viewer={viewer}
+          typing={(socket.typing[selectedId] ?? []).filter((x) => x.userId !== me.id).map((x) => x.name)}
+          onTyping={(typing) => socket.sendTyping(selectedId, typing)}
+          onOpenConversation={open}
+        />
+      ) : (
+        <div className="m-auto flex flex-col items-center gap-2 text-sm text-muted-foreground">
+          <MessagesSquareIcon aria-hidden="true" className="size-8" />
+          {t("pickOne")}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** PUT /presence (apiFetch speaks GET/POST/PATCH/DELETE only). */
+async function putPresence(slug: string, status: PresenceStatus) {
+  const res = await fetch(`${orgApi(slug)}/presence`, {
+    method: "PUT",
+    credentials: "same-origin",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify({ status }),
+  }).catch(() => null);
+  if (!res) throw new ApiError(0, "network_error", "Network error");
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? "internal_error", body?.error?.message ?? res.statusText);
+  return body;
+}
