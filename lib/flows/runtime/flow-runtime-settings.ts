@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb, type Db, type Tx } from "@/db";
 import { flowGlobals } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 
@@ -27,8 +27,8 @@ const stored = z.object({
 
 export type FlowRuntimeSettings = { allowPrivateHttp: boolean; ai: { baseUrl: string; model: string; apiKey: string | null } | null };
 
-export async function getFlowRuntimeSettings(organizationId: string): Promise<FlowRuntimeSettings> {
-  const [row] = await getDb()
+export async function getFlowRuntimeSettings(organizationId: string, db: Db | Tx = getDb()): Promise<FlowRuntimeSettings> {
+  const [row] = await db
     .select({ value: flowGlobals.value })
     .from(flowGlobals)
     .where(and(eq(flowGlobals.organizationId, organizationId), eq(flowGlobals.name, RUNTIME_SETTINGS_GLOBAL)));
@@ -45,12 +45,12 @@ export async function getFlowRuntimeSettings(organizationId: string): Promise<Fl
 }
 
 /** Replaces the organization's runtime settings (callers check `flows.manage`-like permissions). */
-export async function setFlowRuntimeSettings(organizationId: string, settings: FlowRuntimeSettings): Promise<void> {
+export async function setFlowRuntimeSettings(organizationId: string, settings: FlowRuntimeSettings, db: Db | Tx = getDb()): Promise<void> {
   const value = JSON.stringify({
     allowPrivateHttp: settings.allowPrivateHttp,
     ai: settings.ai ? { baseUrl: settings.ai.baseUrl, model: settings.ai.model, apiKeyEncrypted: settings.ai.apiKey ? encryptSecret(settings.ai.apiKey) : null } : null,
   });
-  await getDb()
+  await db
     .insert(flowGlobals)
     .values({ organizationId, name: RUNTIME_SETTINGS_GLOBAL, value })
     .onConflictDoUpdate({ target: [flowGlobals.organizationId, flowGlobals.name], set: { value, updatedAt: new Date() } });
