@@ -10,10 +10,12 @@ import { ConnectionIndicator } from "./connection-indicator";
 import { ConversationFilters } from "./conversation-filters";
 import { ConversationList } from "./conversation-list";
 import { ConversationView, type Viewer } from "./conversation-view";
+import { HandoffToasts } from "./handoff-toasts";
 import { inboxKeys, orgApi } from "./inbox-keys";
 import { useAgents, useConversationList, useCounts, useDepartments, useTags } from "./inbox-queries";
 import { PresencePicker } from "./presence-picker";
 import type { AgentView, ChannelOption, Filters, PresenceStatus } from "./types";
+import { useHandoffNotices, type HandoffNotice } from "./use-handoff-notices";
 import { useInboxSocket } from "./use-inbox-socket";
 
 const DEFAULT_FILTERS: Filters = { status: "open", assignee: "all", departmentId: "", channelId: "", tagId: "", owner: "", q: "" };
@@ -56,11 +58,27 @@ export function InboxApp({
   const myPresence = agents.data?.find((a) => a.userId === me.id)?.status ?? null;
   const [presence, setPresence] = React.useState<PresenceStatus | null>(null);
   const shownPresence = presence ?? myPresence ?? "online";
-  const socket = useInboxSocket({ slug, me: me.id, openConversationId: selectedId, presence: canReply ? shownPresence : null });
+  const departments = useDepartments(slug);
+  const noticeT = useTranslations("inboxNotices");
+  const myDepartmentIds = React.useMemo(() => (departments.data ?? []).filter((d) => d.members.some((m) => m.userId === me.id)).map((d) => d.id), [departments.data, me.id]);
+  const noticeMessages = React.useMemo(
+    () => ({
+      title: (kind: HandoffNotice["kind"]) => (kind === "handoff" ? noticeT("handoffTitle") : noticeT("assignedTitle")),
+      body: (_kind: HandoffNotice["kind"], name: string) => name || noticeT("unknownContact"),
+    }),
+    [noticeT],
+  );
+  const open = React.useCallback((id: string) => {
+    setSelectedId(id);
+    const url = new URL(window.location.href);
+    url.searchParams.set("c", id);
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+  const notices = useHandoffNotices({ slug, me: me.id, enabled: canReply, myDepartmentIds, onOpen: open, messages: noticeMessages });
+  const socket = useInboxSocket({ slug, me: me.id, openConversationId: selectedId, presence: canReply ? shownPresence : null, onEvent: notices.onEvent });
 
   const list = useConversationList(slug, filters, socket.ready);
   const counts = useCounts(slug, filters);
-  const departments = useDepartments(slug);
   const tags = useTags(slug);
   const rows = React.useMemo(() => list.data?.pages.flatMap((p) => p.conversations) ?? [], [list.data]);
 
@@ -70,12 +88,6 @@ export function InboxApp({
     onSuccess: (_r, status) => qc.setQueryData<AgentView[]>(inboxKeys.presence(slug), (old) => old?.map((a) => (a.userId === me.id ? { ...a, status } : a))),
   });
 
-  const open = React.useCallback((id: string) => {
-    setSelectedId(id);
-    const url = new URL(window.location.href);
-    url.searchParams.set("c", id);
-    window.history.replaceState(window.history.state, "", url);
-  }, []);
 
   React.useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -137,6 +149,7 @@ export function InboxApp({
           {t("pickOne")}
         </div>
       )}
+      <HandoffToasts notices={notices.notices} onOpen={open} onDismiss={notices.dismiss} />
     </div>
   );
 }

@@ -22,7 +22,20 @@ const HEARTBEAT_MS = 30_000;
  * and every (re)connect asks `sync { after: lastSeq }` for what happened meanwhile — a truncated answer refetches
  * everything instead. The open conversation's room is joined for typing indicators.
  */
-export function useInboxSocket({ slug, me, openConversationId, presence }: { slug: string; me: string; openConversationId: string | null; presence: PresenceStatus | null }) {
+export function useInboxSocket({
+  slug,
+  me,
+  openConversationId,
+  presence,
+  onEvent,
+}: {
+  slug: string;
+  me: string;
+  openConversationId: string | null;
+  presence: PresenceStatus | null;
+  /** Called once per applied event (live or caught up), after the caches: notifications hang off it. */
+  onEvent?: (event: InboxEvent) => void;
+}) {
   const qc = useQueryClient();
   const [state, setState] = React.useState<ConnectionState>("connecting");
   const [ready, setReady] = React.useState(false);
@@ -31,9 +44,11 @@ export function useInboxSocket({ slug, me, openConversationId, presence }: { slu
   const lastSeq = React.useRef<number | null>(null);
   const openRef = React.useRef(openConversationId);
   const presenceRef = React.useRef(presence);
+  const onEventRef = React.useRef(onEvent);
   React.useEffect(() => {
     presenceRef.current = presence;
-  }, [presence]);
+    onEventRef.current = onEvent;
+  }, [presence, onEvent]);
 
   React.useEffect(() => {
     let disposed = false;
@@ -47,6 +62,7 @@ export function useInboxSocket({ slug, me, openConversationId, presence }: { slu
         // What this caller may do (the agent rule) depends on the assignment: ask again.
         void qc.invalidateQueries({ queryKey: inboxKeys.conversation(slug, event.conversationId) });
       }
+      onEventRef.current?.(event);
     };
 
     const socket = io({ path: "/socket.io", auth: { orgSlug: slug }, withCredentials: true, transports: ["websocket", "polling"] });

@@ -56,11 +56,14 @@ export const knownAuditActions = [
   "tag.create",
   "tag.delete",
   "templates.sync_requested",
+  "flow_settings.updated",
+  "flow_global.saved",
+  "flow_global.deleted",
 ] as const;
 
 export type KnownAuditAction = (typeof knownAuditActions)[number];
 
-export const knownTargetTypes = ["organization", "membership", "invitation", "channel", "api_key", "run", "event", "flow", "conversation", "contact", "canned_reply", "department", "tag"] as const;
+export const knownTargetTypes = ["organization", "membership", "invitation", "channel", "api_key", "run", "event", "flow", "conversation", "contact", "canned_reply", "department", "tag", "flow_settings", "flow_global"] as const;
 
 export type KnownTargetType = (typeof knownTargetTypes)[number];
 
