@@ -49,7 +49,7 @@ describe.skipIf(!run)("the flow editor", () => {
     expect(created.status()).toBe(201);
 
     // The sidebar leads to the flow list; "New flow" opens the editor on a draft holding a start node.
-    await page.getByRole("link", { name: "Flows" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Flows" }).click();
     await page.waitForURL(new RegExp(`/${slug}/flows$`));
     await page.getByRole("button", { name: "New flow" }).click();
     await page.getByLabel("Name").fill("Boas-vindas");
