@@ -25,7 +25,7 @@ export function slashToken(text: string, caret: number): { start: number; query:
 
 /**
  * Reply (to the customer) or note (to the team only, amber). Inside the 24-hour window: text with emoji, `/canned`
- * replies, a reply-to quote and attachments by link. Outside it the reply side is the template picker — there is
+ * replies, a reply-to quote and attachments (uploaded from the device or by link). Outside it the reply side is the template picker — there is
  * no text box to type into the void. Viewers see no composer at all (the page does not render it).
  */
 export function Composer({

@@ -5,6 +5,7 @@ import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 
 import { apiFetch } from "@/components/api/api-fetch";
 import { useErrorMessage } from "@/components/api/use-error-message";
+import { postAttachment } from "./attach-form";
 import { upsertTimelineItem } from "./inbox-cache";
 import { inboxKeys, orgApi } from "./inbox-keys";
 import type { MessageItem, TimelinePage } from "./types";
@@ -37,10 +38,14 @@ export function useSendMessage(slug: string, conversationId: string, me: { id: s
   const post = React.useCallback(
     async (key: string, message: OutgoingMessage, replyTo: string | undefined) => {
       try {
-        const res = await apiFetch<{ message: MessageItem }>(`${orgApi(slug)}/conversations/${conversationId}/messages`, {
-          method: "POST",
-          body: { message, ...(replyTo ? { replyTo } : {}), idempotencyKey: key },
-        });
+        // A file picked in the attach form goes through the upload route; the same key makes a retry idempotent.
+        const res =
+          message.file instanceof File
+            ? await postAttachment(`${orgApi(slug)}/conversations/${conversationId}/attachments`, message as OutgoingMessage & { file: File }, replyTo, key)
+            : await apiFetch<{ message: MessageItem }>(`${orgApi(slug)}/conversations/${conversationId}/messages`, {
+                method: "POST",
+                body: { message, ...(replyTo ? { replyTo } : {}), idempotencyKey: key },
+              });
         upsertTimelineItem(qc, slug, { ...res.message, kind: "message" });
       } catch (err) {
         patchPending(key, { clientError: errorMessage(err) ?? "", pending: true });

@@ -8,12 +8,12 @@ import { z } from "zod";
 import { internalOrigin } from "@/lib/http/internal-origin";
 import { SANDBOX_TEMPLATES } from "@/lib/sandbox/demo-templates";
 import { graphMarkReadBody, graphSendBody } from "@/lib/sandbox/graph-send-body";
-import { readSandboxMediaBytes, readSandboxMediaInfo } from "@/lib/sandbox/sandbox-media-store";
+import { readSandboxMediaBytes, readSandboxMediaInfo, saveSandboxMedia } from "@/lib/sandbox/sandbox-media-store";
 import { newWamid } from "@/lib/sandbox/wamid";
 
 /**
  * Papo as the Graph API of its sandbox channels (graph-client-for-channel.ts points them here). Implements
- * POST /{version}/{phone-number-id}/messages like Meta: Bearer = the channel's access token, Meta's validation
+ * POST /{version}/{phone-number-id}/media (upload, answers `{ id }`) and POST /{version}/{phone-number-id}/messages like Meta: Bearer = the channel's access token, Meta's validation
  * errors and success body with a fresh wamid. It stores nothing: it hands the accepted message to
  * sandbox-deliver-statuses, which sends the sent/delivered/read webhooks back to the channel's webhook URL.
  * GET /{version}/{media-id} and the download URL it returns serve the files simulated customers sent
@@ -27,13 +27,14 @@ const VERSION = /^v\d+\.\d+$/;
 
 export async function POST(req: Request, route: Route) {
   const [version, phoneNumberId, edge, ...rest] = (await route.params).path;
-  if (!VERSION.test(version ?? "") || edge !== "messages" || rest.length || !phoneNumberId) {
+  if (!VERSION.test(version ?? "") || (edge !== "messages" && edge !== "media") || rest.length || !phoneNumberId) {
     return graphError(400, 100, "Unsupported post request. Object does not exist, cannot be loaded due to missing permissions, or does not support this operation");
   }
   const channel = await sandboxChannelByNumber(phoneNumberId);
   if (!channel) return graphError(404, 100, `Unsupported post request. Object with ID '${phoneNumberId}' does not exist`);
   if (!tokenMatches(req, channel)) return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
   if (channel.status !== "active") return graphError(400, 131031, "Account has been locked");
+  if (edge === "media") return uploadMedia(req, channel);
 
   let raw: unknown;
   try {
@@ -88,6 +89,30 @@ export async function GET(req: Request, route: Route) {
   const data = SANDBOX_TEMPLATES.filter((t) => !status || t.status === status);
   return Response.json({ data, paging: { cursors: {} } });
 }
+
+/**
+ * POST /{version}/{phone-number-id}/media (multipart: file, type, messaging_product=whatsapp), answering `{ id }`
+ * like Meta. The file joins the customer's files in sandbox-media-store.ts, so the media lookup and download below
+ * serve it too. Meta checks the type and size per kind; Papo checks those before uploading (lib/media/check-media.ts),
+ * so here only the form and Meta's largest cap (documents, 100 MB) are enforced.
+ */
+async function uploadMedia(req: Request, channel: Channel) {
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return graphError(400, 100, "Invalid parameter", "OAuthException", "The request body must be multipart/form-data");
+  }
+  const file = form.get("file");
+  const type = form.get("type");
+  if (form.get("messaging_product") !== "whatsapp") return graphError(400, 100, "Invalid parameter", "OAuthException", "messaging_product: must be whatsapp");
+  if (!(file instanceof File) || file.size === 0) return graphError(400, 100, "Invalid parameter", "OAuthException", "file: required");
+  if (typeof type !== "string" || !/^[\w.+-]+\/[\w.+-]+$/.test(type)) return graphError(400, 100, "Invalid parameter", "OAuthException", "type: a MIME type is required");
+  if (file.size > UPLOAD_MAX_BYTES) return graphError(400, 131053, "Media upload error", "OAuthException", "The file is larger than 100 MB");
+  const stored = await saveSandboxMedia(channel.id, { data: new Uint8Array(await file.arrayBuffer()), mimeType: type, filename: file.name || undefined });
+  return Response.json({ id: stored.id });
+}
+const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 
 /** GET /{version}/{media-id}?phone_number_id=…: Meta's media lookup, for files a simulated customer sent. */
 async function mediaInfo(req: Request, mediaId: string, phoneNumberId: string | null) {
