@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { browserAvailable, launchBrowser } from "../support/browser";
 import { newPage, signInInBrowser } from "../support/browser-session";
-import { HttpClient, PASSWORD, signUpOwner, uniqueEmail, type SignedUp } from "../support/http-client";
+import { addMemberViaInvitation, signUpOwner, type SignedUp } from "../support/http-client";
 import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
 
@@ -17,16 +17,6 @@ type Department = { id: string; name: string; autoAssign: boolean; members: { us
 
 const attr = (l: Locator, name: string) => l.first().getAttribute(name, { timeout: 500 }).catch(() => null);
 
-async function invite(owner: SignedUp, role: string, name: string): Promise<Member> {
-  const email = uniqueEmail(role);
-  const inv = await owner.client.post<{ url: string }>(`/api/v1/orgs/${owner.orgSlug}/invitations`, { email, role });
-  expect(inv.status).toBe(201);
-  const client = new HttpClient(owner.client.baseUrl);
-  const res = await client.post<{ user: { id: string } }>("/api/v1/signup", { name, email, password: PASSWORD, invitationToken: inv.body.url.split("/invite/")[1] });
-  expect(res.status).toBe(201);
-  await client.signIn(email, PASSWORD);
-  return { client, email, orgSlug: owner.orgSlug, userId: res.body.user.id, name };
-}
 
 describe.skipIf(!run)("inbox administration and handoff notices", () => {
   let server: RunningServer;
@@ -48,8 +38,8 @@ describe.skipIf(!run)("inbox administration and handoff notices", () => {
     baseUrl = server.url;
     browser = await launchBrowser();
     owner = await signUpOwner(baseUrl, "Admin Inbox Co");
-    agent = await invite(owner, "agent", "Ana Agent");
-    viewer = await invite(owner, "viewer", "Vera Viewer");
+    agent = await addMemberViaInvitation(owner, "agent", "Ana Agent");
+    viewer = await addMemberViaInvitation(owner, "viewer", "Vera Viewer");
     const channel = await owner.client.post<{ channel: { id: string } }>(org("/channels"), { provider: "sandbox", name: "Loja", displayPhoneNumber: "+15550003333" });
     expect(channel.status).toBe(201);
     channelId = channel.body.channel.id;

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { browserAvailable, launchBrowser } from "../support/browser";
 import { newPage, signInInBrowser } from "../support/browser-session";
 import { startGraphMock, type GraphMock } from "../support/graph-mock";
-import { HttpClient, PASSWORD, signUpOwner, uniqueEmail, type SignedUp } from "../support/http-client";
+import { addMemberViaInvitation, signUpOwner, type SignedUp } from "../support/http-client";
 import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
 
@@ -22,16 +22,6 @@ const APP_SECRET = "inboxE2eAppSecret0123456789abcdef";
 const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join("").replace(/^0/, "1");
 const attr = (l: Locator, name: string) => l.first().getAttribute(name, { timeout: 500 }).catch(() => null);
 
-async function invite(owner: SignedUp, role: string, name: string): Promise<Member> {
-  const email = uniqueEmail(role);
-  const inv = await owner.client.post<{ url: string }>(`/api/v1/orgs/${owner.orgSlug}/invitations`, { email, role });
-  expect(inv.status).toBe(201);
-  const client = new HttpClient(owner.client.baseUrl);
-  const res = await client.post<{ user: { id: string } }>("/api/v1/signup", { name, email, password: PASSWORD, invitationToken: inv.body.url.split("/invite/")[1] });
-  expect(res.status).toBe(201);
-  await client.signIn(email, PASSWORD);
-  return { client, email, orgSlug: owner.orgSlug, userId: res.body.user.id, name };
-}
 
 describe.skipIf(!run)("the shared inbox", () => {
   let server: RunningServer;
@@ -58,9 +48,9 @@ describe.skipIf(!run)("the shared inbox", () => {
     baseUrl = server.url;
     browser = await launchBrowser();
     owner = await signUpOwner(baseUrl, "Inbox Co");
-    agentA = await invite(owner, "agent", "Ana Agent");
-    agentB = await invite(owner, "agent", "Bruno Agent");
-    viewer = await invite(owner, "viewer", "Vera Viewer");
+    agentA = await addMemberViaInvitation(owner, "agent", "Ana Agent");
+    agentB = await addMemberViaInvitation(owner, "agent", "Bruno Agent");
+    viewer = await addMemberViaInvitation(owner, "viewer", "Vera Viewer");
   }, 180_000);
 
   afterAll(async () => {
@@ -347,7 +337,7 @@ describe.skipIf(!run)("the shared inbox", () => {
 
     // The same inbox for a colleague who chose Portuguese.
     const conversationId = await rowOf(page, "Tiago F. (VIP)").getAttribute("data-conversation-id");
-    const paulo = await invite(owner, "agent", "Paulo Português");
+    const paulo = await addMemberViaInvitation(owner, "agent", "Paulo Português");
     expect((await paulo.client.patch("/api/v1/me", { locale: "pt-BR" })).status).toBe(200);
     const pt = await openInbox(paulo.email, `?c=${conversationId}`);
     await pt.getByRole("heading", { name: "Caixa de entrada" }).waitFor();

@@ -89,16 +89,17 @@ export async function signUpOwner(baseUrl: string, orgName = "Acme"): Promise<Si
 }
 
 /** Invites `role` into the owner's organization and signs the invitee up through the link. */
-export async function addMemberViaInvitation(owner: SignedUp, role: string): Promise<SignedUp> {
+/** Invites a person with `role` into the owner's organization and returns a client signed in as them. */
+export async function addMemberViaInvitation(owner: SignedUp, role: string, name?: string): Promise<SignedUp & { name: string }> {
   const email = uniqueEmail(role);
   const inv = await owner.client.post<{ url: string }>(`/api/v1/orgs/${owner.orgSlug}/invitations`, { email, role });
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
   const token = inv.body.url.split("/invite/")[1];
   const client = new HttpClient(owner.client.baseUrl);
-  const res = await client.post<{ user: { id: string } }>("/api/v1/signup", { name: role, email, password: PASSWORD, invitationToken: token });
+  const res = await client.post<{ user: { id: string } }>("/api/v1/signup", { name: name ?? role, email, password: PASSWORD, invitationToken: token });
   if (res.status !== 201) throw new Error(`invited sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   await client.signIn(email, PASSWORD);
-  return { client, email, orgSlug: owner.orgSlug, userId: res.body.user.id };
+  return { client, email, orgSlug: owner.orgSlug, userId: res.body.user.id, name: name ?? role };
 }
 
 export async function createApiKey(owner: SignedUp, role: string): Promise<string> {
