@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { conversations, messages } from "@/db/schema";
+import { conversations, messages, users } from "@/db/schema";
 import { publishConversationChanged } from "@/lib/realtime/publish-conversation-changed";
-import { publishMessageChanged } from "@/lib/realtime/publish-message-changed";
+import { publishMessageRow } from "@/lib/realtime/publish-message-changed";
 import { messagePreview } from "./message-preview";
 
 /**
@@ -14,11 +14,14 @@ import { messagePreview } from "./message-preview";
 export async function onMessageStored(organizationId: string, messageId: string): Promise<void> {
   try {
     const db = getDb();
-    const [m] = await db
-      .select()
+    // One read serves the preview update and the push (the sender's name is part of the pushed item).
+    const [row] = await db
+      .select({ m: messages, senderName: users.name })
       .from(messages)
+      .leftJoin(users, eq(users.id, messages.senderUserId))
       .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId)));
-    if (!m) return;
+    if (!row) return;
+    const m = row.m;
     if (m.direction === "outbound" && m.type !== "reaction") {
       await db
         .update(conversations)
@@ -35,7 +38,7 @@ export async function onMessageStored(organizationId: string, messageId: string)
       .from(messages)
       .where(and(eq(messages.organizationId, organizationId), eq(messages.conversationId, m.conversationId)))
       .limit(2);
-    await publishMessageChanged(organizationId, messageId, "message.created");
+    await publishMessageRow(m, row.senderName, "message.created");
     await publishConversationChanged(organizationId, m.conversationId, firstTwo.length === 1 ? "conversation.created" : "conversation.updated");
   } catch (err) {
     console.error(`[papo] inbox: could not record message ${messageId}`, err);

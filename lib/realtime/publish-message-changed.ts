@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { messages, users } from "@/db/schema";
+import { messages, users, type Message } from "@/db/schema";
 import { toMessageItem } from "@/lib/inbox/timeline-item";
 import { publishInboxEvent } from "./publish-inbox-event";
 
@@ -20,8 +20,13 @@ export async function publishMessageChanged(
       .leftJoin(users, eq(users.id, messages.senderUserId))
       .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId)));
     if (!row) return;
-    await publishInboxEvent({ organizationId, conversationId: row.m.conversationId, type, payload: toMessageItem(row.m, row.name) });
+    await publishMessageRow(row.m, row.name, type);
   } catch (err) {
     console.error(`[papo] realtime: could not publish ${type} for message ${messageId}`, err);
   }
+}
+
+/** The same push for a caller that already holds the row (and its sender's name): no second read. */
+export async function publishMessageRow(m: Message, senderName: string | null, type: "message.created" | "message.updated"): Promise<void> {
+  await publishInboxEvent({ organizationId: m.organizationId, conversationId: m.conversationId, type, payload: toMessageItem(m, senderName) });
 }
