@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // The database drivers load WASM / native sockets at runtime; bundling them breaks PGlite's asset lookup.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "pino"],
   poweredByHeader: false,
   // Lets several production builds of one checkout coexist (parallel work, benchmarks); the default stays `.next`.
   distDir: process.env.PAPO_DIST_DIR || ".next",
