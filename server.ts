@@ -8,6 +8,8 @@ import { seedDemo, type DemoLogin } from "@/lib/seed/seed-demo";
 import { inngestMode } from "@/inngest/mode";
 import { startExecutor, type Executor } from "@/inngest/executor";
 import { attachRealtime } from "@/lib/realtime/attach-realtime";
+import { refuseBadUrl } from "@/lib/api/refuse-bad-url";
+import { log } from "@/lib/log/logger";
 
 /**
  * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
@@ -30,11 +32,18 @@ async function main() {
   const app = next({ dev, hostname: e.HOSTNAME, port: e.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    // Next answers 500 for a path that does not percent-decode: refuse such URLs (and NUL in queries) first.
+    const refused = refuseBadUrl(req.url ?? "/");
+    if (!refused) return void handle(req, res);
+    const api = (req.url ?? "").startsWith("/api/");
+    res.writeHead(refused.status, { "content-type": api ? "application/json" : "text/plain; charset=utf-8" });
+    res.end(api ? JSON.stringify(refused.body) : `${refused.status} ${refused.body.error.message}\n`);
+  });
   // socket.io on the same server and port; route handlers and durable functions reach it through globalThis.
   const realtime = await attachRealtime(server, { databaseUrl: e.DATABASE_URL });
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOSTNAME, resolve));
-  console.log(`[papo] ready on ${e.publicUrl} (${e.embedded ? `embedded database in ${e.dataDir}` : "PostgreSQL"}, ${dev ? "development" : "production"})`);
+  log.info(`ready on ${e.publicUrl} (${e.embedded ? `embedded database in ${e.dataDir}` : "PostgreSQL"}, ${dev ? "development" : "production"})`);
 
   // The executor syncs by calling /api/inngest, so it starts once the server answers.
   const mode = inngestMode();
@@ -43,10 +52,10 @@ async function main() {
     const host = e.HOSTNAME === "0.0.0.0" || e.HOSTNAME === "::" ? "127.0.0.1" : e.HOSTNAME;
     executor = await startExecutor({ serveUrl: `http://${host}:${e.PORT}/api/inngest` });
   }
-  console.log(`[papo] durable functions: ${mode}${mode === "embedded" ? (executor ? " executor running" : " (executor off in this process)") : ""}`);
+  log.info(`durable functions: ${mode}${mode === "embedded" ? (executor ? " executor running" : " (executor off in this process)") : ""}`);
 
   const shutdown = async (signal: string) => {
-    console.log(`[papo] ${signal}: shutting down`);
+    log.info(`${signal}: shutting down`);
     server.close();
     await realtime.close().catch(() => {});
     await executor?.stop().catch(() => {});
@@ -60,10 +69,11 @@ async function main() {
 function printDemoLogin(login: DemoLogin, created: boolean, url: string) {
   const line = "─".repeat(60);
   const phone = login.sandboxChannelId ? `\n  Sandbox   ${url}/sandbox/${login.sandboxChannelId} (play a customer)` : "";
-  console.log(`\n${line}\n  Papo demo ${created ? "created" : "login"}\n  Open      ${url}/sign-in\n  Email     ${login.email}\n  Password  ${login.password}${phone}\n${line}\n`);
+  // The demo banner is for the person at the terminal (it shows the demo password on purpose), not a log line.
+  process.stdout.write(`\n${line}\n  Papo demo ${created ? "created" : "login"}\n  Open      ${url}/sign-in\n  Email     ${login.email}\n  Password  ${login.password}${phone}\n${line}\n\n`);
 }
 
 main().catch((err) => {
-  console.error(`[papo] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  log.fatal({ err }, "failed to start");
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { derivedKey } from "@/lib/crypto/master-key";
+import { inngestLogger } from "@/lib/log/inngest-logger";
 
 /**
  * Where Papo's Inngest functions run:
@@ -53,6 +54,8 @@ export function inngestClientOptions<const Id extends string>(id: Id) {
     // Classic protocol: the executor drives every step (no checkpointing to Inngest's API).
     checkpointing: false as const,
     fetch: inngestFetch,
+    // What the SDK logs (failing steps included) is bounded and redacted like every other log line.
+    logger: inngestLogger,
     get isDev() {
       return embedded() ? false : undefined; // embedded = cloud mode with a local key: signatures are enforced
     },

@@ -24,6 +24,8 @@ const schema = z.object({
   ),
   PAPO_DATA_DIR: optionalString,
   PAPO_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+  // logging: JSON lines on stdout (lib/log/logger.ts); "debug" or "trace" for more, "silent" for none
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // secrets
   PAPO_SECRET: optionalString.pipe(z.string().min(32, "PAPO_SECRET must be at least 32 characters").optional()),
   NEXTAUTH_SECRET: optionalString,

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { log } from "@/lib/log/logger";
 
 /** The error codes Papo's API speaks, and the HTTP status each one maps to. */
 export const errorStatus = {
@@ -56,7 +57,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (isUniqueViolation(err)) {
     return { status: 409, body: { error: { code: "conflict", message: "This already exists" } } };
   }
-  console.error("[papo] unexpected error", err);
+  log.error({ err }, "unexpected error");
   return { status: 500, body: { error: { code: "internal_error", message: "Something went wrong on our side" } } };
 }
 

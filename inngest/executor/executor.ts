@@ -7,6 +7,7 @@ import { CronScheduler } from "./cron-scheduler";
 import { defaultBackoff } from "./apply-outcome";
 import { onWake } from "./wake";
 import { Worker } from "./worker";
+import { log as papoLog } from "@/lib/log/logger";
 
 export type ExecutorOptions = {
   /** The SDK's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest: synced at start, then called per step. */
@@ -31,7 +32,7 @@ export type Executor = { stop(): Promise<void>; sync(): Promise<void>; wake(): v
 /** Starts the embedded executor in this process: syncs the app, then claims and runs work until stop(). */
 export async function startExecutor(options: ExecutorOptions): Promise<Executor> {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ""));
+  const log = options.log ?? ((msg: string, err?: unknown) => papoLog.error(err === undefined ? {} : { err }, msg));
   const workerId = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const pollMs = options.pollMs ?? 250;
   const maxInFlight = options.maxInFlight ?? 16;

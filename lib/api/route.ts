@@ -1,8 +1,9 @@
-import type { ZodType } from "zod";
 import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { loadOrgContext, type OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
-import { AppError, toErrorBody, unauthorized } from "@/lib/errors";
+import { toErrorBody, unauthorized } from "@/lib/errors";
+
+export { readJson } from "./read-json";
 
 type RouteContext<P> = { params: Promise<P> };
 type Result = Response | object | null;
@@ -51,15 +52,4 @@ async function respond(run: () => Promise<Result>): Promise<Response> {
     const { status, body } = toErrorBody(err);
     return Response.json(body, { status });
   }
-}
-
-/** Parses a JSON body against a schema: malformed JSON is a 400, a body that fails the schema a 422. */
-export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
-  let raw: unknown;
-  try {
-    raw = await req.json();
-  } catch {
-    throw new AppError("bad_request", "The request body must be valid JSON");
-  }
-  return schema.parse(raw);
 }

@@ -4,6 +4,7 @@ import { conversations, messages, users } from "@/db/schema";
 import { publishConversationChanged } from "@/lib/realtime/publish-conversation-changed";
 import { publishMessageRow } from "@/lib/realtime/publish-message-changed";
 import { messagePreview } from "./message-preview";
+import { log } from "@/lib/log/logger";
 
 /**
  * Call once after a NEW message row has committed (inbound from a webhook, outbound when queued): an outbound
@@ -41,6 +42,6 @@ export async function onMessageStored(organizationId: string, messageId: string)
     await publishMessageRow(m, row.senderName, "message.created");
     await publishConversationChanged(organizationId, m.conversationId, firstTwo.length === 1 ? "conversation.created" : "conversation.updated");
   } catch (err) {
-    console.error(`[papo] inbox: could not record message ${messageId}`, err);
+    log.error({ err }, `inbox: could not record message ${messageId}`);
   }
 }

@@ -11,6 +11,7 @@ import { authenticateHandshake } from "./authenticate-handshake";
 import { setIoInstance } from "./io-instance";
 import { listRealtimeEvents } from "./list-realtime-events";
 import { conversationRoom, orgRoom } from "./rooms";
+import { log } from "@/lib/log/logger";
 
 type SocketData = { userId: string; name: string; organizationId: string; canReply: boolean };
 type Ack = (res: Record<string, unknown>) => void;
@@ -42,12 +43,12 @@ export async function attachRealtime(server: http.Server, options: { databaseUrl
     const { Pool } = await import("pg");
     const { createAdapter } = await import("@socket.io/postgres-adapter");
     pool = new Pool({ connectionString: options.databaseUrl, max: 3 });
-    pool.on("error", (err) => console.error("[papo] realtime: postgres pool error", err.message));
+    pool.on("error", (err) => log.error({ err }, "realtime: postgres pool error"));
     // The adapter's side table for payloads over NOTIFY's 8 kB limit (its documented schema).
     await pool.query(
       "CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)",
     );
-    io.adapter(createAdapter(pool, { tableName: "socket_io_attachments", errorHandler: (e) => console.error("[papo] realtime adapter:", e.message) }));
+    io.adapter(createAdapter(pool, { tableName: "socket_io_attachments", errorHandler: (e) => log.error({ err: e }, "realtime adapter failed") }));
   }
 
   io.use(async (socket, next) => {
@@ -61,7 +62,7 @@ export async function attachRealtime(server: http.Server, options: { databaseUrl
       socket.data = { userId: user.id, name: user.name, organizationId: ctx.org.id, canReply: ctx.can("conversations.reply") };
       next();
     } catch (err) {
-      console.error("[papo] realtime: handshake failed", err);
+      log.error({ err }, "realtime: handshake failed");
       next(new Error("internal_error"));
     }
   });
@@ -73,7 +74,7 @@ export async function attachRealtime(server: http.Server, options: { databaseUrl
     getDb()
       .delete(realtimeEvents)
       .where(lt(realtimeEvents.createdAt, sql`now() - ${RETENTION}::interval`))
-      .catch((err: Error) => console.error("[papo] realtime: prune failed", err.message));
+      .catch((err: Error) => log.error({ err }, "realtime: prune failed"));
   void prune();
   const timer = setInterval(prune, 60 * 60 * 1000);
   timer.unref();
@@ -115,7 +116,7 @@ function onConnection(io: Server, socket: Socket<Record<string, never>, Record<s
     const row = await touchPresence(organizationId, userId, status);
     io.to(orgRoom(organizationId)).emit("presence", { userId, status: row.status, lastSeenAt: row.lastSeenAt.toISOString() });
   };
-  void heartbeat().catch((err) => console.error("[papo] realtime: presence failed", err));
+  void heartbeat().catch((err) => log.error({ err }, "realtime: presence failed"));
   socket.on("disconnect", () => {
     if (!canReply) return;
     // Offline only when the person's last socket (in any process: the adapter asks the others) is gone.
@@ -133,7 +134,7 @@ function onConnection(io: Server, socket: Socket<Record<string, never>, Record<s
       Promise.resolve()
         .then(() => handler(raw, ack))
         .catch((err) => {
-          console.error(`[papo] realtime: ${event} failed`, err);
+          log.error({ err }, `realtime: ${event} failed`);
           reply(ack, { ok: false, error: "internal_error" });
         });
     });

@@ -1,5 +1,6 @@
 import { getConversationItem } from "@/lib/inbox/get-conversation-item";
 import { publishInboxEvent } from "./publish-inbox-event";
+import { log } from "@/lib/log/logger";
 
 /**
  * Pushes the conversation as it is now (a full list item, so clients replace by id). Safe to call from any write
@@ -15,6 +16,6 @@ export async function publishConversationChanged(
     const item = await getConversationItem(organizationId, conversationId);
     await publishInboxEvent({ organizationId, conversationId, type, payload: item });
   } catch (err) {
-    console.error(`[papo] realtime: could not publish ${type} for ${conversationId}`, err);
+    log.error({ err }, `realtime: could not publish ${type} for ${conversationId}`);
   }
 }

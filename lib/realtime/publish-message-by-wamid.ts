@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { messages } from "@/db/schema";
 import { publishMessageChanged } from "./publish-message-changed";
+import { log } from "@/lib/log/logger";
 
 /** For the status path, which knows the wamid: pushes `message.updated` for that message if it exists. Never throws. */
 export async function publishMessageByWamid(organizationId: string, channelId: string, waMessageId: string): Promise<void> {
@@ -12,6 +13,6 @@ export async function publishMessageByWamid(organizationId: string, channelId: s
       .where(and(eq(messages.organizationId, organizationId), eq(messages.channelId, channelId), eq(messages.waMessageId, waMessageId)));
     if (row) await publishMessageChanged(organizationId, row.id, "message.updated");
   } catch (err) {
-    console.error(`[papo] realtime: could not publish the status of ${waMessageId}`, err);
+    log.error({ err }, `realtime: could not publish the status of ${waMessageId}`);
   }
 }

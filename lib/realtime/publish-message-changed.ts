@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { messages, users, type Message } from "@/db/schema";
 import { toMessageItem } from "@/lib/inbox/timeline-item";
 import { publishInboxEvent } from "./publish-inbox-event";
+import { log } from "@/lib/log/logger";
 
 /**
  * Pushes a message as it is now (created, or a status/wamid/failure change). Never throws, like
@@ -22,7 +23,7 @@ export async function publishMessageChanged(
     if (!row) return;
     await publishMessageRow(row.m, row.name, type);
   } catch (err) {
-    console.error(`[papo] realtime: could not publish ${type} for message ${messageId}`, err);
+    log.error({ err }, `realtime: could not publish ${type} for message ${messageId}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { conversationEvents, users } from "@/db/schema";
 import { toEventItem } from "@/lib/inbox/timeline-item";
 import { publishInboxEvent } from "./publish-inbox-event";
+import { log } from "@/lib/log/logger";
 
 /** Pushes a conversation_events row (note, assignment, handoff…) as `timeline.event.created`. Never throws. */
 export async function publishTimelineEvent(organizationId: string, eventId: string): Promise<void> {
@@ -20,6 +21,6 @@ export async function publishTimelineEvent(organizationId: string, eventId: stri
       payload: toEventItem(row.e, row.name),
     });
   } catch (err) {
-    console.error(`[papo] realtime: could not publish timeline event ${eventId}`, err);
+    log.error({ err }, `realtime: could not publish timeline event ${eventId}`);
   }
 }

@@ -1,3 +1,5 @@
+import { log } from "@/lib/log/logger";
+
 /**
  * Requests refused for a bad or missing signature since the process started. Nothing about them is stored (they
  * are unauthenticated); this counter is for a metrics endpoint, plus one log line per request.
@@ -8,6 +10,6 @@ export const badSignatureCounter = {
   record(scope: string) {
     this.total += 1;
     this.byChannel.set(scope, (this.byChannel.get(scope) ?? 0) + 1);
-    console.warn(`[papo] whatsapp webhook refused: bad or missing X-Hub-Signature-256 (${scope})`);
+    log.warn(`whatsapp webhook refused: bad or missing X-Hub-Signature-256 (${scope})`);
   },
 };

@@ -6,6 +6,7 @@ import { webhookChannel } from "./webhook-channel";
 import { webhookHeaders } from "./webhook-headers";
 import { webhookOrderingKey } from "./webhook-ordering-key";
 import type { WebhookAnswer, WebhookInput } from "./webhook-input";
+import { log } from "@/lib/log/logger";
 
 /**
  * POST /api/webhooks/whatsapp/{channelId}: unknown channel → 404; body over 3 MiB → 413; bad or missing
@@ -37,7 +38,7 @@ export async function receiveChannelWebhook(input: WebhookInput, channelId: stri
   try {
     await storeWebhookRows([{ ...base, status: "received", orderingKey: webhookOrderingKey(channel.organizationId, changes) }]);
   } catch (err) {
-    console.error("[papo] whatsapp webhook could not be stored; answering 500 so Meta retries", err);
+    log.error({ err }, "whatsapp webhook could not be stored; answering 500 so Meta retries");
     return { status: 500, text: "Not stored; please retry" };
   }
   return { status: 200, text: "EVENT_RECEIVED" };

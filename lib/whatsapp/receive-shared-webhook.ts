@@ -8,6 +8,7 @@ import { verifySignature } from "./verify-signature";
 import { webhookHeaders } from "./webhook-headers";
 import { webhookOrderingKey } from "./webhook-ordering-key";
 import type { WebhookAnswer, WebhookInput } from "./webhook-input";
+import { log } from "@/lib/log/logger";
 
 /**
  * POST /api/webhooks/whatsapp: one Meta app (secret META_APP_SECRET) serving many organizations. After the same
@@ -58,7 +59,7 @@ export async function receiveSharedWebhook(input: WebhookInput): Promise<Webhook
   try {
     await storeWebhookRows(values);
   } catch (err) {
-    console.error("[papo] whatsapp webhook could not be stored; answering 500 so Meta retries", err);
+    log.error({ err }, "whatsapp webhook could not be stored; answering 500 so Meta retries");
     return { status: 500, text: "Not stored; please retry" };
   }
   return { status: 200, text: "EVENT_RECEIVED" };

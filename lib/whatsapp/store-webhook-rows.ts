@@ -5,6 +5,7 @@ import { inngest } from "@/inngest/client";
 import { inngestMode } from "@/inngest/mode";
 import { withTx } from "@/inngest/executor/db";
 import { afterIngestCommit, ingestEventsInTx } from "@/inngest/executor/ingest-events-in-tx";
+import { log } from "@/lib/log/logger";
 
 /** A webhook_events row to store; a `received` row with an organization is handed to process-webhook-event. */
 export type WebhookRowInput = Omit<typeof webhookEvents.$inferInsert, "id"> & { orderingKey?: string };
@@ -113,6 +114,6 @@ async function writeRows(rows: (WebhookRowInput & { id: string })[]) {
     await inngest.send(events);
   } catch (err) {
     // Stored is what matters for the 200: the rows stay `received` and the recovery sweep hands them off.
-    console.error(`[papo] ${events.length} stored webhook(s) not handed off yet; recover-stale-webhooks will retry`, err);
+    log.error({ err }, `${events.length} stored webhook(s) not handed off yet; recover-stale-webhooks will retry`);
   }
 }

@@ -1,9 +1,12 @@
 import NextAuth from "next-auth";
+import { checkAuthBody } from "@/lib/api/check-auth-body";
 import { authOptions } from "@/lib/auth/auth-options";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: Request, ctx: Ctx) {
+  const refused = await checkAuthBody(req);
+  if (refused) return refused;
   return NextAuth(req as never, ctx as never, authOptions());
 }
 

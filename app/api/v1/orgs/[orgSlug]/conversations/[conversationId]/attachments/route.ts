@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withOrg } from "@/lib/api/route";
 import { parseId } from "@/lib/api/parse-id";
+import { readForm } from "@/lib/api/read-form";
 import { AppError } from "@/lib/errors";
 import { sendAttachment } from "@/lib/inbox/send-attachment";
 
@@ -14,12 +15,7 @@ const fields = z.object({
 // messages/route.ts; 201 for a new message, 200 when the idempotency key was already used.
 export const POST = withOrg<{ orgSlug: string; conversationId: string }>("conversations.reply", async ({ req, params, ctx }) => {
   const conversationId = parseId(params.conversationId, "Conversation");
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Send the file as multipart/form-data");
-  }
+  const form = await readForm(req);
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("invalid_input", "Attach a file", [{ path: "file", message: "Attach a file" }]);
   const text = (name: string) => (typeof form.get(name) === "string" && form.get(name) !== "" ? (form.get(name) as string) : undefined);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withOrg } from "@/lib/api/route";
 import { parseId } from "@/lib/api/parse-id";
+import { readForm } from "@/lib/api/read-form";
 import { AppError } from "@/lib/errors";
 import { sandboxCustomer } from "@/lib/sandbox/customer-action";
 import { getSandboxChannelOrThrow } from "@/lib/sandbox/get-sandbox-channel";
@@ -13,12 +14,7 @@ const fields = z.object({ name: z.string(), phone: z.string(), caption: z.string
 // A simulated customer sends a file (multipart: file, name, phone, caption?): an image (JPEG/PNG) or a document.
 export const POST = withOrg<{ orgSlug: string; channelId: string }>("conversations.read", async ({ req, params, ctx }) => {
   const channel = await getSandboxChannelOrThrow(ctx.org.id, parseId(params.channelId, "Channel"));
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Send the file as multipart/form-data");
-  }
+  const form = await readForm(req);
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) throw new AppError("bad_request", "Attach a file");
   if (file.size > SANDBOX_MEDIA_MAX_BYTES) throw new AppError("payload_too_large", "Files sent from the sandbox phone are limited to 16 MB");
