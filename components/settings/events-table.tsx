@@ -11,8 +11,6 @@ import type { EventsPage } from "@/lib/runs/run-view";
 
 import { RunStatusBadge } from "./run-status-badge";
 
-const PREVIEW_CHARS = 140;
-
 /** Recent events, newest first, each with links to the runs it started; older ones load on demand. */
 export function EventsTable({ orgSlug, firstPage }: { orgSlug: string; firstPage: EventsPage }) {
   const t = useTranslations("events");
@@ -34,7 +32,8 @@ export function EventsTable({ orgSlug, firstPage }: { orgSlug: string; firstPage
         </TableHeader>
         <TableBody>
           {events.map((event) => {
-            const preview = JSON.stringify(event.data);
+            // The API sends only the start of the payload (dataChars says how long the whole one is).
+            const preview = event.dataChars > event.preview.length ? `${event.preview}…` : event.preview;
             return (
               <TableRow key={event.id}>
                 <TableCell className="align-top">
@@ -45,7 +44,7 @@ export function EventsTable({ orgSlug, firstPage }: { orgSlug: string; firstPage
                 </TableCell>
                 <TableCell className="max-w-56 align-top">
                   <code className="block truncate font-mono text-xs text-muted-foreground" title={preview}>
-                    {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS)}…` : preview}
+                    {preview}
                   </code>
                 </TableCell>
                 <TableCell className="align-top">

@@ -6,7 +6,8 @@ import type { EventRow, EventsPage } from "./run-view";
 /**
  * An organization's recent events, newest first, each with the runs it started. Keyset-paginated on
  * (received_at, id): events sent together share received_at. The cursor carries received_at as Postgres prints it,
- * so no microseconds are lost on the way through JavaScript.
+ * so no microseconds are lost on the way through JavaScript. Each event carries a preview of its payload, not
+ * the payload.
  */
 export async function listEvents(organizationId: string, options: { before?: string; limit?: number } = {}): Promise<EventsPage> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
@@ -16,7 +17,10 @@ export async function listEvents(organizationId: string, options: { before?: str
     .select({
       id: inngestEvents.id,
       name: inngestEvents.name,
-      data: inngestEvents.data,
+      // The payload stays in the database: a list of 200 events once answered 16 MB. The detail endpoint
+      // (getEventOrThrow) has the whole payload.
+      preview: sql<string>`left(${inngestEvents.data}::text, ${EVENT_PREVIEW_CHARS})`,
+      dataChars: sql<number>`length(${inngestEvents.data}::text)`,
       receivedAt: inngestEvents.receivedAt,
       cursor: sql<string>`${inngestEvents.receivedAt}::text`,
     })
@@ -41,7 +45,8 @@ export async function listEvents(organizationId: string, options: { before?: str
     (e): EventRow => ({
       id: e.id,
       name: e.name,
-      data: e.data,
+      preview: e.preview,
+      dataChars: Number(e.dataChars),
       receivedAt: e.receivedAt.toISOString(),
       runs: runs.filter((r) => r.eventId === e.id).map((r) => ({ id: r.id, functionId: r.functionId, status: r.status })),
     }),
@@ -49,6 +54,9 @@ export async function listEvents(organizationId: string, options: { before?: str
   const last = page[page.length - 1];
   return { events, next: rows.length > limit ? `${last.cursor}|${last.id}` : null };
 }
+
+/** Characters of an event's JSON payload shown in a list; the rest is on the event's own page/endpoint. */
+export const EVENT_PREVIEW_CHARS = 200;
 
 /** Postgres's text form of a timestamptz ("2026-01-02 03:04:05.123456+00"), then the event id. */
 const CURSOR = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)\|(.+)$/;

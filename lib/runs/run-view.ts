@@ -38,10 +38,15 @@ export type RunsPage = { runs: RunSummary[]; next: string | null };
 export type EventRow = {
   id: string;
   name: string;
-  data: unknown;
+  /** The start of the payload's JSON text (EVENT_PREVIEW_CHARS); the whole payload is on the event's detail. */
+  preview: string;
+  /** The length of the payload's JSON text: more than preview.length means the preview is cut. */
+  dataChars: number;
   receivedAt: string;
   runs: { id: string; functionId: string; status: RunStatus }[];
 };
+
+export type EventDetail = Omit<EventRow, "preview" | "dataChars"> & { data: unknown };
 
 export type EventsPage = { events: EventRow[]; next: string | null };
 
