@@ -53,7 +53,9 @@ export function boundLogValue(value: unknown, depth = 0): unknown {
  */
 function boundError(err: Error, depth: number, causes: number): Record<string, unknown> {
   const e = err as Error & Record<string, unknown>;
-  const out: Record<string, unknown> = { type: e.name || e.constructor?.name || "Error", message: truncateForLog(stripParams(e.message ?? "")) };
+  // Drizzle's errors keep name "Error": the class name says more.
+  const type = e.name && e.name !== "Error" ? e.name : e.constructor?.name || "Error";
+  const out: Record<string, unknown> = { type, message: truncateForLog(stripParams(e.message ?? "")) };
   for (const field of ["code", "severity", "detail", "hint", "table", "column", "constraint", "routine", "status"] as const) {
     const v = e[field];
     if (typeof v === "string" || typeof v === "number") out[field] = typeof v === "string" ? truncateForLog(v, 300) : v;
