@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
+import { queryLogger } from "@/lib/log/query-logger";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -43,8 +45,8 @@ function open(): Handle {
     const { drizzle } = require("drizzle-orm/postgres-js") as typeof import("drizzle-orm/postgres-js");
     // 20: webhook ingest group-commits into at most two transactions at a time, but the executor's workers and the
     // /api/inngest steps they call each hold a connection while they run; 10 left steps queueing for the pool.
-    const client = postgres(e.DATABASE_URL, { max: 20, onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end(), driver: "postgres" };
+    const client = postgres(e.DATABASE_URL, { max: 20, onnotice: (n) => log.debug({ code: n.code }, `postgres notice: ${n.message}`) });
+    return { db: drizzle(client, { schema, logger: queryLogger(e.LOG_LEVEL) }) as unknown as Db, close: () => client.end(), driver: "postgres" };
   }
   const { PGlite } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");
   const { drizzle } = require("drizzle-orm/pglite") as typeof import("drizzle-orm/pglite");
@@ -52,5 +54,5 @@ function open(): Handle {
   const dir = path.join(e.dataDir, "pglite");
   fs.mkdirSync(e.dataDir, { recursive: true });
   const client = new PGlite(dir);
-  return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.close(), driver: "pglite" };
+  return { db: drizzle(client, { schema, logger: queryLogger(e.LOG_LEVEL) }) as unknown as Db, close: () => client.close(), driver: "pglite" };
 }

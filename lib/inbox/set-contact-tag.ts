@@ -15,14 +15,21 @@ export async function setContactTag(ctx: OrgContext, contactId: string, tagId: s
       .from(contacts)
       .where(and(eq(contacts.organizationId, orgId), eq(contacts.id, contactId), isNull(contacts.deletedAt)));
     if (!contact) throw notFound("Contact");
+    // Adding needs a live tag; removing also accepts a deleted one (its attachments may remain). An id that names
+    // no tag of this organization is a 404 either way.
+    const [tag] = await tx
+      .select({ id: tags.id })
+      .from(tags)
+      .where(and(eq(tags.organizationId, orgId), eq(tags.id, tagId), on ? isNull(tags.deletedAt) : undefined));
+    if (!tag) throw notFound("Tag");
     if (on) {
-      const [tag] = await tx.select({ id: tags.id }).from(tags).where(and(eq(tags.organizationId, orgId), eq(tags.id, tagId), isNull(tags.deletedAt)));
-      if (!tag) throw notFound("Tag");
       await tx.insert(contactTags).values({ organizationId: orgId, contactId, tagId }).onConflictDoNothing();
     } else {
-      await tx
+      const removed = await tx
         .delete(contactTags)
-        .where(and(eq(contactTags.organizationId, orgId), eq(contactTags.contactId, contactId), eq(contactTags.tagId, tagId)));
+        .where(and(eq(contactTags.organizationId, orgId), eq(contactTags.contactId, contactId), eq(contactTags.tagId, tagId)))
+        .returning({ tagId: contactTags.tagId });
+      if (!removed.length) return; // it was not on the contact: nothing changed, nothing to audit
     }
     await recordAudit(tx, ctx, { action: on ? "contact.tag" : "contact.untag", targetType: "contact", targetId: contactId, metadata: { tagId } });
   });

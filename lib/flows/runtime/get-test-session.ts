@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { contacts, flowSessions } from "@/db/schema";
 import type { OrgContext } from "@/lib/auth/org-context";
+import { getFlowOrThrow } from "@/lib/flows/store/get-flow-or-throw";
 import { testCustomerWaId } from "./test-contact";
 
 export type TestSessionView = {
@@ -11,6 +12,7 @@ export type TestSessionView = {
 
 /** Where the caller's test conversation of this flow stands: the node to highlight on the canvas. */
 export async function getTestSession(ctx: OrgContext, flowId: string): Promise<TestSessionView> {
+  await getFlowOrThrow(ctx.org.id, flowId); // a flow that is not the organization's is a 404, not "no session"
   const [row] = await getDb()
     .select({ session: flowSessions })
     .from(flowSessions)
