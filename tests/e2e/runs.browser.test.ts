@@ -58,6 +58,8 @@ describe.skipIf(!run)("runs in the browser", () => {
     await page.waitForURL(`${baseUrl}/${slug}/settings/events`);
     const eventRow = page.getByRole("row").filter({ hasText: "papo/test.ping" });
     expect(await eventRow.count()).toBe(1);
+    // The list shows the start of the payload (the API sends a preview, not the payload).
+    expect(await eventRow.textContent()).toContain("Hello from Papo");
     expect(await eventRow.getByRole("link", { name: /diagnostics-ping/ }).count()).toBe(2);
     await context.close();
   });
