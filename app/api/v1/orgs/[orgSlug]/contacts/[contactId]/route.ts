@@ -8,7 +8,11 @@ type P = { orgSlug: string; contactId: string };
 const input = z.object({
   name: z.string().trim().max(120).nullable().optional(),
   blocked: z.boolean().optional(),
-  attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
+  // Capped so a contact (and the audit entry that records the change) stays small: 50 × 1000 characters at most.
+  attributes: z
+    .record(z.string().max(60), z.string().max(1000))
+    .refine((a) => Object.keys(a).length <= 50, "A contact has at most 50 attributes")
+    .optional(),
 });
 
 // The contact side panel: fields, tags, opt-in, block, previous conversations.
