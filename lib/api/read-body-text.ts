@@ -24,7 +24,8 @@ export async function readBodyText(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  // TextDecoder decodes like Request.json() did: a leading BOM is dropped, invalid bytes become U+FFFD.
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 const tooLarge = (maxBytes: number) =>

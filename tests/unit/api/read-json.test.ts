@@ -37,6 +37,10 @@ describe("readJson: the one door for request bodies", () => {
     expect(JSON.stringify(key.body).isWellFormed()).toBe(true);
   });
 
+  it("decodes like Request.json(): a leading byte-order mark is accepted", async () => {
+    expect(await answer(request('\ufeff{"name":"bom"}'))).toEqual({ status: 200, value: { name: "bom" } });
+  });
+
   it("accepts real non-BMP text (a surrogate pair) and ordinary Unicode", async () => {
     const res = await answer(request(JSON.stringify({ name: "Olá 😀 ção", tags: ["日本"] })));
     expect(res).toEqual({ status: 200, value: { name: "Olá 😀 ção", tags: ["日本"] } });
