@@ -11,6 +11,7 @@ export function createLogger(options: { level: LevelWithSilent; destination?: De
     {
       level: options.level,
       base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
       // Errors are bounded by boundLogValue, not pino's serializer (which would keep the drivers' parameters).
       serializers: { err: (e: unknown) => e },
       formatters: { log: (obj) => boundLogValue(obj) as Record<string, unknown> },
