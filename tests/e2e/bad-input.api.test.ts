@@ -125,6 +125,13 @@ describe("list endpoints return bounded summaries", () => {
     expect((await other.client.get(`/api/v1/orgs/${other.orgSlug}/events/${sent.body.eventId}`)).status).toBe(404);
   });
 
+  it("a contact holds at most 50 attributes, so neither it nor the audit entry of its change grows without bound", async () => {
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v".repeat(1000)]));
+    const res = await owner.client.patch(org(`/contacts/${ids.contact}`), { attributes: many });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ error: { issues: [{ path: "attributes" }] } });
+  });
+
   it("a JSON body over the cap is a 413", async () => {
     const res = await owner.client.post(org("/tags"), { name: "x".repeat(6 * 1024 * 1024) });
     expect(res.status).toBe(413);
