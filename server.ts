@@ -2,6 +2,7 @@ import http from "node:http";
 import next from "next";
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { encryptLegacyVerifyTokens } from "@/lib/channels/encrypt-legacy-verify-tokens";
 import { masterKey } from "@/lib/crypto/master-key";
 import { env } from "@/lib/env";
 import { seedDemo, type DemoLogin } from "@/lib/seed/seed-demo";
@@ -13,7 +14,7 @@ import { log } from "@/lib/log/logger";
 
 /**
  * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
- * and the embedded job executor. Start-up order: validate env → secrets → migrate → seed → serve.
+ * and the embedded job executor. Start-up order: validate env → secrets → migrate (+ data steps) → seed → serve.
  */
 async function main() {
   const e = env();
@@ -23,6 +24,7 @@ async function main() {
   else process.env.AUTH_TRUST_HOST ??= "true";
 
   await migrateDatabase();
+  await encryptLegacyVerifyTokens(); // data step SQL cannot do (lib/channels/encrypt-legacy-verify-tokens.ts)
   if (e.PAPO_SEED_DEMO === "always" || (e.PAPO_SEED_DEMO === "auto" && e.embedded)) {
     const { created, login } = await seedDemo();
     if (login) printDemoLogin(login, created, e.publicUrl);

@@ -12,6 +12,8 @@ export const errorStatus = {
   invalid_input: 422,
   rate_limited: 429,
   internal_error: 500,
+  /** A service Papo depends on (Meta's Graph API) could not be reached or failed: try again later. */
+  upstream_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

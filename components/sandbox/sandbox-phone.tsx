@@ -16,14 +16,15 @@ import { MessageBubble, type PendingMessage } from "./message-bubble";
 import { useSandboxChat, useSandboxCustomers, useSendAsCustomer, useSendFileAsCustomer } from "./use-sandbox-chat";
 
 type Customer = { name: string; phone: string };
-type Props = { orgSlug: string; channel: { id: string; name: string; displayPhoneNumber: string } };
+/** `canSimulate`: the caller holds sandbox.simulate; without it (viewers) the phone only reads the chats. */
+type Props = { orgSlug: string; channel: { id: string; name: string; displayPhoneNumber: string }; canSimulate: boolean };
 
 const PHONE = /^\+?[1-9][\d\s().-]{6,24}$/;
 /** Where "Send location" puts the customer: Avenida Paulista, São Paulo. */
 const DEMO_LOCATION = { latitude: -23.561414, longitude: -46.655881, address: "Av. Paulista, São Paulo" };
 
 /** The simulated WhatsApp phone: customers on the left, the selected customer's chat with the business on the right. */
-export function SandboxPhone({ orgSlug, channel }: Props) {
+export function SandboxPhone({ orgSlug, channel, canSimulate }: Props) {
   const t = useTranslations("sandbox");
   const errorMessage = useErrorMessage();
   const customersQuery = useSandboxCustomers(orgSlug, channel.id);
@@ -129,7 +130,7 @@ export function SandboxPhone({ orgSlug, channel }: Props) {
             <ol aria-label={t("chatWith", { name: customer.name })} className="flex flex-1 flex-col gap-3 overflow-y-auto px-3 py-4">
               {bubbles.length === 0 && <li className="m-auto text-sm text-neutral-600">{t("emptyChat")}</li>}
               {bubbles.map((m) => (
-                <MessageBubble key={m.id} message={m} reactions={m.waMessageId ? (reactions.get(m.waMessageId) ?? []) : []} onAction={act} busy={send.isPending} />
+                <MessageBubble key={m.id} message={m} reactions={m.waMessageId ? (reactions.get(m.waMessageId) ?? []) : []} onAction={act} busy={send.isPending || !canSimulate} />
               ))}
               <li ref={listEnd} aria-hidden="true" />
             </ol>
@@ -138,6 +139,11 @@ export function SandboxPhone({ orgSlug, channel }: Props) {
                 {errorMessage(send.error ?? sendFile.error)}
               </p>
             )}
+            {!canSimulate ? (
+              <p role="note" className="bg-[#f0f2f5] p-3 text-center text-xs text-neutral-600">
+                {t("readOnly")}
+              </p>
+            ) : (
             <form onSubmit={sendText} className="flex items-center gap-2 bg-[#f0f2f5] p-2">
               <Button
                 type="button"
@@ -191,6 +197,7 @@ export function SandboxPhone({ orgSlug, channel }: Props) {
                 <SendHorizontalIcon aria-hidden="true" />
               </Button>
             </form>
+            )}
           </>
         )}
       </section>

@@ -16,9 +16,10 @@ export type ApiKeyRow = {
   createdAt: Date | string;
 };
 
-type ApiKeysTableProps = { orgSlug: string; apiKeys: ApiKeyRow[] };
+/** `revocableRoles`: the roles the caller could grant (assignableRoles); the server refuses the others. */
+type ApiKeysTableProps = { orgSlug: string; apiKeys: ApiKeyRow[]; revocableRoles: Role[] };
 
-export function ApiKeysTable({ orgSlug, apiKeys }: ApiKeysTableProps) {
+export function ApiKeysTable({ orgSlug, apiKeys, revocableRoles }: ApiKeysTableProps) {
   const t = useTranslations();
   return (
     <Table>
@@ -51,7 +52,7 @@ export function ApiKeysTable({ orgSlug, apiKeys }: ApiKeysTableProps) {
               <DateTime value={apiKey.createdAt} format="date" />
             </TableCell>
             <TableCell className="text-right">
-              <RevokeApiKeyButton orgSlug={orgSlug} apiKeyId={apiKey.id} name={apiKey.name} />
+              {revocableRoles.includes(apiKey.role) && <RevokeApiKeyButton orgSlug={orgSlug} apiKeyId={apiKey.id} name={apiKey.name} />}
             </TableCell>
           </TableRow>
         ))}

@@ -24,6 +24,8 @@ export const knownAuditActions = [
   "channel.created",
   "channel.updated",
   "channel.deleted",
+  "channel.verified",
+  "channel.verification_failed",
   "api_key.created",
   "api_key.revoked",
   "run.cancelled",

@@ -6,6 +6,7 @@ import type { ChannelView } from "@/lib/channels/channel-view";
 
 import { ChannelProviderBadge } from "./channel-provider-badge";
 import { ChannelStatusBadge } from "./channel-status-badge";
+import { ChannelVerificationBadge } from "./channel-verification-badge";
 
 type ChannelsTableProps = { orgSlug: string; channels: ChannelView[] };
 
@@ -37,7 +38,10 @@ export function ChannelsTable({ orgSlug, channels }: ChannelsTableProps) {
               <ChannelProviderBadge provider={channel.provider} />
             </TableCell>
             <TableCell>
-              <ChannelStatusBadge status={channel.status} />
+              <div className="flex flex-wrap gap-1.5">
+                <ChannelStatusBadge status={channel.status} />
+                <ChannelVerificationBadge verification={channel.verification} />
+              </div>
             </TableCell>
           </TableRow>
         ))}

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
@@ -19,7 +19,25 @@ export const channels = pgTable(
     wabaId: text("waba_id").notNull(),
     accessTokenEncrypted: text("access_token_encrypted"),
     appSecretEncrypted: text("app_secret_encrypted"),
-    verifyToken: text("verify_token").notNull(),
+    /** Secret-box ciphertext of the token Meta echoes in the subscription handshake (lib/channels/channel-verify-token.ts). */
+    verifyTokenEncrypted: text("verify_token_encrypted"),
+    /**
+     * Legacy plaintext verify token: start-up moves it into verify_token_encrypted and clears it
+     * (lib/channels/encrypt-legacy-verify-tokens.ts). New rows never set it.
+     */
+    verifyToken: text("verify_token"),
+    /**
+     * Proof of ownership (lib/channels/verify-channel-number.ts): set when the channel's access token could read the
+     * number and the number belongs to the channel's WABA. Shared-app webhooks route only to verified channels.
+     * Sandbox channels are Papo's own numbers: verified at creation.
+     */
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /** Meta's display number and verified business name, as read at the last successful verification. */
+    verifiedDisplayPhoneNumber: text("verified_display_phone_number"),
+    verifiedName: text("verified_name"),
+    /** Why the last verification failed (Meta's error, explained); null after a success. */
+    verificationError: text("verification_error"),
+    verificationCheckedAt: timestamp("verification_checked_at", { withTimezone: true }),
     /** Set by the flows feature; no foreign key until that table exists. */
     defaultFlowId: uuid("default_flow_id"),
     status: channelStatusEnum("status").notNull().default("active"),
@@ -28,8 +46,11 @@ export const channels = pgTable(
     deletedAt: deletedAt(),
   },
   (t) => [
-    // Meta routes a shared-app webhook by phone_number_id, so one live channel per number across the install.
-    uniqueIndex("channels_phone_number_id_key").on(t.phoneNumberId).where(sql`deleted_at is null`),
+    // Meta routes a shared-app webhook by phone_number_id, so one live *verified* channel per number across the
+    // install. Unverified rows (legacy, or a failed re-verification) may share a number: they never get shared-app
+    // webhooks, and a verified claim is never blocked by them (ARCHITECTURE.md, "Numbers belong to who proves them").
+    uniqueIndex("channels_verified_phone_number_id_key").on(t.phoneNumberId).where(sql`deleted_at is null and verified_at is not null`),
+    index("channels_phone_number_id_idx").on(t.phoneNumberId),
     index("channels_org_idx").on(t.organizationId),
   ],
 );

@@ -38,12 +38,14 @@ export const permissions = [
   /** Chatbot flows: everyone may open them (agents see what the bot says); owners and admins edit and publish. */
   "flows.read",
   "flows.manage",
+  /** Play a customer on a sandbox number (its phone page posts simulated inbound messages): a write, so not viewers. */
+  "sandbox.simulate",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
 const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read", "flows.read"];
-const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply", "conversations.assign", "conversations.manage", "notes.write"];
+const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply", "conversations.assign", "conversations.manage", "notes.write", "sandbox.simulate"];
 const admin: Permission[] = permissions.filter((p) => p !== "members.manageOwners");
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

@@ -1,5 +1,6 @@
 import type { Channel } from "@/db/schema";
 import { env } from "@/lib/env";
+import { channelVerifyToken } from "./channel-verify-token";
 
 export type ChannelView = {
   id: string;
@@ -14,6 +15,15 @@ export type ChannelView = {
   webhookUrl: string;
   /** Only for callers who manage channels: it is what Meta must echo back in the handshake. */
   verifyToken?: string;
+  /** Ownership proven with Meta (lib/channels/verify-channel-number.ts): shared-app webhooks route only when set. */
+  verification: {
+    verified: boolean;
+    verifiedAt: string | null;
+    displayPhoneNumber: string | null;
+    verifiedName: string | null;
+    error: string | null;
+    checkedAt: string | null;
+  };
   createdAt: string;
 };
 
@@ -30,7 +40,15 @@ export function toChannelView(channel: Channel, options: { includeVerifyToken: b
     hasAccessToken: Boolean(channel.accessTokenEncrypted),
     hasAppSecret: Boolean(channel.appSecretEncrypted),
     webhookUrl: webhookUrl(channel.id, options.origin),
-    verifyToken: options.includeVerifyToken ? channel.verifyToken : undefined,
+    verifyToken: options.includeVerifyToken ? (channelVerifyToken(channel) ?? undefined) : undefined,
+    verification: {
+      verified: channel.verifiedAt !== null,
+      verifiedAt: channel.verifiedAt?.toISOString() ?? null,
+      displayPhoneNumber: channel.verifiedDisplayPhoneNumber,
+      verifiedName: channel.verifiedName,
+      error: channel.verificationError,
+      checkedAt: channel.verificationCheckedAt?.toISOString() ?? null,
+    },
     createdAt: channel.createdAt.toISOString(),
   };
 }

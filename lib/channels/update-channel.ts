@@ -3,18 +3,33 @@ import { getDb } from "@/db";
 import { channels, type Channel } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/auth/org-context";
-import { encryptSecret } from "@/lib/crypto/secret-box";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import type { UpdateChannelInput } from "./channel-input";
 import { forgetWebhookChannel } from "@/lib/whatsapp/webhook-channel";
 import { assertPhoneNumberIdFree } from "./assert-phone-number-id-free";
 import { getChannelOrThrow } from "./get-channel-or-throw";
+import { verifyChannelNumber, type VerifiedNumber } from "./verify-channel-number";
 
+/**
+ * A change of what proves the number (access token, phone number id, WABA) is verified with Meta before anything
+ * is written: a refused claim leaves the channel exactly as it was (422), a confirmed one stores the new proof.
+ */
 export async function updateChannel(ctx: OrgContext, channelId: string, input: UpdateChannelInput): Promise<Channel> {
   const current = await getChannelOrThrow(ctx.org.id, channelId);
+  const claimChanged =
+    (input.accessToken !== undefined) ||
+    (input.phoneNumberId !== undefined && input.phoneNumberId !== current.phoneNumberId) ||
+    (input.wabaId !== undefined && input.wabaId !== current.wabaId);
+  let verified: VerifiedNumber | undefined;
+  if (current.provider === "cloud" && claimChanged) {
+    const accessToken = input.accessToken ?? (current.accessTokenEncrypted ? decryptSecret(current.accessTokenEncrypted) : "");
+    verified = await verifyChannelNumber({ phoneNumberId: input.phoneNumberId ?? current.phoneNumberId, wabaId: input.wabaId ?? current.wabaId, accessToken });
+  }
   const updated = await getDb().transaction(async (tx) => {
-    if (input.phoneNumberId && input.phoneNumberId !== current.phoneNumberId) {
-      await assertPhoneNumberIdFree(tx, input.phoneNumberId, current.id);
+    if ((input.phoneNumberId && input.phoneNumberId !== current.phoneNumberId) || (verified && !current.verifiedAt)) {
+      await assertPhoneNumberIdFree(tx, input.phoneNumberId ?? current.phoneNumberId, current.id);
     }
+    const now = new Date();
     const [channel] = await tx
       .update(channels)
       .set({
@@ -22,15 +37,16 @@ export async function updateChannel(ctx: OrgContext, channelId: string, input: U
         displayPhoneNumber: input.displayPhoneNumber,
         phoneNumberId: input.phoneNumberId,
         wabaId: input.wabaId,
-        verifyToken: input.verifyToken,
         status: input.status,
         accessTokenEncrypted: input.accessToken ? encryptSecret(input.accessToken) : undefined,
         appSecretEncrypted: input.appSecret ? encryptSecret(input.appSecret) : undefined,
+        ...(input.verifyToken && { verifyTokenEncrypted: encryptSecret(input.verifyToken), verifyToken: null }),
+        ...(verified && { ...verified, verifiedAt: now, verificationCheckedAt: now, verificationError: null }),
       })
       .where(and(eq(channels.organizationId, ctx.org.id), eq(channels.id, current.id)))
       .returning();
     const changed = Object.keys(input).filter((k) => input[k as keyof UpdateChannelInput] !== undefined);
-    await recordAudit(tx, ctx, { action: "channel.updated", targetType: "channel", targetId: channel.id, metadata: { changed } });
+    await recordAudit(tx, ctx, { action: "channel.updated", targetType: "channel", targetId: channel.id, metadata: { changed, ...(verified && { verified: true }) } });
     return channel;
   });
   // The webhook route caches the channel's secret and status (lib/whatsapp/webhook-channel.ts).

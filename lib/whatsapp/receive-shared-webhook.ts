@@ -12,7 +12,8 @@ import { log } from "@/lib/log/logger";
 
 /**
  * POST /api/webhooks/whatsapp: one Meta app (secret META_APP_SECRET) serving many organizations. After the same
- * checks as the per-channel endpoint, every change is routed by phone_number_id (or WABA id); one row is stored
+ * checks as the per-channel endpoint, every change is routed by phone_number_id (or WABA id) to a channel verified
+ * with Meta (lib/channels/verify-channel-number.ts); one row is stored
  * per routed organization — all in one group-committed insert — plus one `unrouted` row when some changes matched
  * no channel. An organization whose changes all belong to disabled channels gets a `rejected` row ("Channel
  * disabled"). Each routed row is processed only for its own organization's changes (process-webhook-event
@@ -36,8 +37,10 @@ export async function receiveSharedWebhook(input: WebhookInput): Promise<Webhook
   }
   const routes = await routeChanges(getDb(), parsed.envelope);
   const byOrg = new Map<string, typeof routes>();
-  for (const r of routes) if (r.organizationId) byOrg.set(r.organizationId, [...(byOrg.get(r.organizationId) ?? []), r]);
-  const unrouted = routes.filter((r) => !r.organizationId);
+  // A number belongs to whoever proved it: an unverified channel's organization gets no row (not even a rejected
+  // one, whose raw body it could read): the change stays unrouted, with the reason.
+  for (const r of routes) if (r.organizationId && !r.unverified) byOrg.set(r.organizationId, [...(byOrg.get(r.organizationId) ?? []), r]);
+  const unrouted = routes.filter((r) => !r.organizationId || r.unverified);
   const values: WebhookRowInput[] = [...byOrg].map(([organizationId, mine]) => {
     const channelIds = new Set(mine.map((r) => r.channelId));
     const row = { organizationId, channelId: channelIds.size === 1 ? [...channelIds][0] : null, rawBody, headers, signatureValid: true };
@@ -52,7 +55,7 @@ export async function receiveSharedWebhook(input: WebhookInput): Promise<Webhook
       signatureValid: true,
       status: "unrouted",
       error: unrouted.length
-        ? `No channel for: ${unrouted.map((r) => `entry ${r.entryIndex} change ${r.changeIndex} (${r.field}, WABA ${r.wabaId})`).join(", ")}`
+        ? `No verified channel for: ${unrouted.map((r) => `entry ${r.entryIndex} change ${r.changeIndex} (${r.field}, WABA ${r.wabaId}${r.unverified ? `, channel ${r.channelId} not verified` : ""})`).join(", ")}`
         : "No changes",
     });
   }

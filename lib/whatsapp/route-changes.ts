@@ -12,13 +12,20 @@ export type RoutedChange = {
   channelId: string | null;
   /** The channel is `disabled`: its changes are stored but never applied (WEBHOOKS.md, "Disabled channels"). */
   disabled?: boolean;
+  /**
+   * The only channel with this number (or WABA) has not proven it with Meta: the shared-app endpoint must not route
+   * the change to it (receive-shared-webhook.ts keeps it unrouted); a per-channel URL, signed with that channel's
+   * own app secret, still may.
+   */
+  unverified?: boolean;
 };
 
 /**
  * Which organization and channel each change belongs to: by `value.metadata.phone_number_id` when the change has
  * one (messages, statuses), else by WABA id (`entry[].id`: template and account webhooks, which Meta always sends
- * to the app's default URL). A WABA connected in several channels routes to its oldest live channel. Unknown
- * numbers route to null: the caller keeps them as unrouted.
+ * to the app's default URL). A verified channel wins over unverified ones with the same number (a number belongs to
+ * whoever proved it); among equals, the oldest live channel. Unknown numbers route to null: the caller keeps them
+ * as unrouted.
  */
 export async function routeChanges(db: Db, envelope: WebhookEnvelope): Promise<RoutedChange[]> {
   const changes = envelope.entry.flatMap((entry, entryIndex) =>
@@ -40,6 +47,7 @@ export async function routeChanges(db: Db, envelope: WebhookEnvelope): Promise<R
           phoneNumberId: channels.phoneNumberId,
           wabaId: channels.wabaId,
           status: channels.status,
+          verifiedAt: channels.verifiedAt,
           createdAt: channels.createdAt,
         })
         .from(channels)
@@ -55,7 +63,7 @@ export async function routeChanges(db: Db, envelope: WebhookEnvelope): Promise<R
     : [];
   const candidates = live
     .filter((c) => numbers.includes(c.phoneNumberId) || wabas.includes(c.wabaId))
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    .sort((a, b) => Number(!a.verifiedAt) - Number(!b.verifiedAt) || a.createdAt.getTime() - b.createdAt.getTime());
   return changes.map(({ phoneNumberId, ...c }) => {
     const channel = phoneNumberId
       ? candidates.find((x) => x.phoneNumberId === phoneNumberId)
@@ -65,6 +73,7 @@ export async function routeChanges(db: Db, envelope: WebhookEnvelope): Promise<R
       organizationId: channel?.organizationId ?? null,
       channelId: channel?.id ?? null,
       ...(channel?.status === "disabled" ? { disabled: true } : {}),
+      ...(channel && !channel.verifiedAt ? { unverified: true } : {}),
     };
   });
 }

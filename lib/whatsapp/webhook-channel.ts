@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { channelVerifyToken } from "@/lib/channels/channel-verify-token";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { findWebhookChannel } from "./find-webhook-channel";
 
@@ -8,7 +9,10 @@ export type WebhookChannel = {
   organizationId: string;
   status: "active" | "disabled";
   appSecret: string | null;
-  verifyToken: string;
+  /** Decrypted (stored as secret-box ciphertext); null only for a row without any token. */
+  verifyToken: string | null;
+  /** Proven with Meta; the shared-app endpoint never routes to an unverified channel (route-changes.ts). */
+  verified: boolean;
 };
 
 /**
@@ -53,6 +57,7 @@ async function load(channelId: string): Promise<WebhookChannel | null> {
     organizationId: c.organizationId,
     status: c.status,
     appSecret: c.appSecretEncrypted ? decryptSecret(c.appSecretEncrypted) : null,
-    verifyToken: c.verifyToken,
+    verifyToken: channelVerifyToken(c),
+    verified: c.verifiedAt !== null,
   };
 }

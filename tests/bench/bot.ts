@@ -146,12 +146,14 @@ async function main() {
     server = await startServer({ env: { DATABASE_URL: dbUrl, PAPO_DATA_DIR: dataDir, PAPO_SECRET: testSecret(), PAPO_EXECUTOR: "on", META_GRAPH_API_URL: mock.url, META_GRAPH_API_VERSION: "v24.0" } });
     const owner = await signUpOwner(server.url, "BotBench");
     const phoneNumberId = `1${digits(14)}`;
+    const wabaId = `1${digits(14)}`;
+    mock.addPhoneNumber({ phoneNumberId, wabaId, accessToken: ACCESS_TOKEN }); // the channel verifies with "Meta"
     const created = await owner.client.post<{ channel: { id: string } }>(`/api/v1/orgs/${owner.orgSlug}/channels`, {
       provider: "cloud",
       name: "Bench",
       displayPhoneNumber: "+5511955550123",
       phoneNumberId,
-      wabaId: `1${digits(14)}`,
+      wabaId,
       accessToken: ACCESS_TOKEN,
       appSecret: APP_SECRET,
     });

@@ -21,6 +21,7 @@ import postgres from "postgres";
 import { createPostgresDatabase, dropPostgresDatabase } from "@/tests/support/test-database";
 import { startServer, tempDataDir, testSecret, type RunningServer } from "@/tests/support/start-server";
 import { signUpOwner } from "@/tests/support/http-client";
+import { startGraphMock } from "@/tests/support/graph-mock";
 
 const N = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
@@ -154,7 +155,9 @@ async function main() {
   let ok = true;
   console.log(`  bench database ${new URL(dbUrl).pathname.slice(1)} (dropped at the end)`);
   try {
-    server = await startServer({ env: { DATABASE_URL: dbUrl, PAPO_DATA_DIR: dataDir, PAPO_SECRET: secret, PAPO_EXECUTOR: "off" } });
+    // Only to verify the channel's number on creation (lib/channels/verify-channel-number.ts).
+    const graph = await startGraphMock({ unref: true });
+    server = await startServer({ env: { DATABASE_URL: dbUrl, PAPO_DATA_DIR: dataDir, PAPO_SECRET: secret, PAPO_EXECUTOR: "off", META_GRAPH_API_URL: graph.url } });
     // Functions are registered by an executor's sync: a web process with PAPO_EXECUTOR=off on a fresh database
     // would store events that trigger nothing. Let the worker sync once, then (unless BENCH_WORKER=during) stop it.
     await startWorker();
@@ -170,13 +173,13 @@ async function main() {
     }
     const owner = await signUpOwner(server.url, "Bench");
     const phoneNumberId = digits();
+    const number = { phoneNumberId, wabaId: digits(), accessToken: "EAAG-bench-access-token-00000000000" };
+    graph.addPhoneNumber(number);
     const created = await owner.client.post<{ channel: { id: string } }>(`/api/v1/orgs/${owner.orgSlug}/channels`, {
       provider: "cloud",
       name: "Bench",
       displayPhoneNumber: "+5511955550123",
-      phoneNumberId,
-      wabaId: digits(),
-      accessToken: "EAAG-bench-access-token-00000000000",
+      ...number,
       appSecret: APP_SECRET,
     });
     if (created.status !== 201) throw new Error(`creating the channel answered ${created.status}: ${JSON.stringify(created.body)}`);

@@ -187,13 +187,13 @@ describe.skipIf(!run)("the shared inbox", () => {
 
   async function cloudChannel(name: string) {
     const phoneNumberId = digits(15);
+    const number = { phoneNumberId, wabaId: digits(15), accessToken: "EAAGinbox-e2e-access-token-000000000" };
+    mock.addPhoneNumber(number); // this file's server talks to this mock: the channel verifies like a real one
     const res = await owner.client.post<{ channel: { id: string } }>(`/api/v1/orgs/${owner.orgSlug}/channels`, {
       provider: "cloud",
       name,
       displayPhoneNumber: `+1555${digits(7)}`,
-      phoneNumberId,
-      wabaId: digits(15),
-      accessToken: "EAAGinbox-e2e-access-token-000000000",
+      ...number,
       appSecret: APP_SECRET,
     });
     expect(res.status).toBe(201);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator } from "playwright-core";
 import { browserAvailable, launchBrowser } from "../support/browser";
-import { newPage, signUpInBrowser } from "../support/browser-session";
-import { signUpOwner } from "../support/http-client";
+import { newPage, signInInBrowser, signUpInBrowser } from "../support/browser-session";
+import { addMemberViaInvitation, signUpOwner } from "../support/http-client";
 
 const run = browserAvailable();
 
@@ -18,6 +18,31 @@ describe.skipIf(!run)("the sandbox phone", () => {
     browser = await launchBrowser();
   });
   afterAll(async () => browser?.close());
+
+  it("a viewer reads the sandbox chats but gets no composer (sandbox.simulate); an agent gets one", async () => {
+    const owner = await signUpOwner(baseUrl, "Sandbox Roles");
+    const created = await owner.client.post<{ channel: { id: string } }>(`/api/v1/orgs/${owner.orgSlug}/channels`, {
+      provider: "sandbox",
+      name: "Roles Sandbox",
+      displayPhoneNumber: "+15550003333",
+    });
+    expect(created.status).toBe(201);
+    for (const role of ["viewer", "agent"] as const) {
+      const member = await addMemberViaInvitation(owner, role);
+      const { context, page } = await newPage(browser);
+      await signInInBrowser(page, baseUrl, member.email);
+      await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+      await page.goto(`${baseUrl}/sandbox/${created.body.channel.id}`);
+      await page.getByLabel("Customer name").fill("Mariana Souza");
+      await page.getByLabel("Customer phone").fill("+55 11 98765-0009");
+      await page.getByRole("button", { name: "Add customer" }).click();
+      await expect.poll(() => page.getByText("Mariana Souza").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      const composer = await page.getByLabel("Type a message").count();
+      const note = await page.getByText("Viewers can read these chats but not write as a customer.").count();
+      expect({ role, composer, note }).toEqual(role === "viewer" ? { role, composer: 0, note: 1 } : { role, composer: 1, note: 0 });
+      await context.close();
+    }
+  });
 
   it("round trip: the customer types → stored through the signed webhook → the org's reply appears with its ticks", async () => {
     const { context, page } = await newPage(browser);

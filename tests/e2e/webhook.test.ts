@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { registerMockPhoneNumber } from "../support/graph-mock";
 import { signUpOwner, type SignedUp } from "../support/http-client";
 
 // HTTP behaviour of Meta's webhook on the production server. Processing (what ends up in the tables) is covered by
@@ -30,13 +31,13 @@ beforeAll(async () => {
   baseUrl = inject("baseUrl");
   owner = await signUpOwner(baseUrl, "Webhooks");
   const phoneNumberId = digits();
+  const number = { phoneNumberId, wabaId: digits(), accessToken: "EAAGe2e-access-token-0000000000000" };
+  await registerMockPhoneNumber(inject("graphMockUrl"), number);
   const res = await owner.client.post<{ channel: { id: string; verifyToken: string; webhookUrl: string } }>(`/api/v1/orgs/${owner.orgSlug}/channels`, {
     provider: "cloud",
     name: "Webhook e2e",
     displayPhoneNumber: "+5511955550123",
-    phoneNumberId,
-    wabaId: digits(),
-    accessToken: "EAAGe2e-access-token-0000000000000",
+    ...number,
     appSecret: APP_SECRET,
   });
   expect(res.status).toBe(201);

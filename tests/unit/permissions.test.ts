@@ -20,4 +20,7 @@ describe("role → permissions", () => {
   it("agents cannot reach member or channel management", () => {
     for (const p of ["members.read", "members.invite", "channels.manage", "apiKeys.manage", "audit.read"] as const) expect(roleCan("agent", p)).toBe(false);
   });
+  it("playing a sandbox customer is a write: agents and up, never viewers", () => {
+    expect(roles.filter((r) => roleCan(r, "sandbox.simulate"))).toEqual(["owner", "admin", "agent"]);
+  });
 });

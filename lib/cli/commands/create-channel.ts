@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelVerifyToken } from "@/lib/channels/channel-verify-token";
 import { createChannel as createChannelInOrg } from "@/lib/channels/create-channel";
 import { createChannelInput } from "@/lib/channels/channel-input";
 import { webhookUrl } from "@/lib/channels/channel-view";
@@ -135,8 +136,8 @@ Example:
     const warnings: string[] = [];
     if (cloud && !verifyToken) {
       // Generated, so the operator has no other way to learn it, and Meta's webhook setup asks for it.
-      json.generatedVerifyToken = channel.verifyToken;
-      lines.push(`Verify token (generated; enter it in Meta's webhook settings): ${channel.verifyToken}`);
+      json.generatedVerifyToken = channelVerifyToken(channel);
+      lines.push(`Verify token (generated; enter it in Meta's webhook settings): ${channelVerifyToken(channel)}`);
     }
     const e = env();
     if (cloud && !e.PAPO_PUBLIC_URL) {

@@ -49,6 +49,14 @@ const templatePage = z.object({
   data: z.array(z.looseObject({ id: z.string(), name: z.string(), language: z.string(), status: z.string(), category: z.string().optional() })),
   paging: z.object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
 });
+const phoneNumber = z.looseObject({ id: z.string(), display_phone_number: z.string().optional(), verified_name: z.string().optional() });
+const phoneNumberPage = z.object({
+  data: z.array(phoneNumber),
+  paging: z.object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
+});
+/** Meta's view of a business number (GET /{phone-number-id}, GET /{waba-id}/phone_numbers). */
+export type PhoneNumberInfo = z.infer<typeof phoneNumber>;
+const PHONE_NUMBER_FIELDS = "id,display_phone_number,verified_name";
 export type TemplateSummary = z.infer<typeof templatePage>["data"][number];
 export type MediaInfo = z.infer<typeof mediaInfo>;
 
@@ -163,6 +171,26 @@ export function createGraphClient(config: GraphClientConfig) {
       const info = await this.getMedia(mediaId);
       const { bytes } = await call("GET", info.url);
       return { data: bytes, mimeType: info.mime_type, sha256: info.sha256 };
+    },
+
+    /** The channel's number as its access token sees it; a token that cannot read it gets Meta's error (100/33, 190…). */
+    async getPhoneNumber(): Promise<PhoneNumberInfo> {
+      return phoneNumber.parse(await json("GET", `${encodeURIComponent(config.phoneNumberId)}?fields=${PHONE_NUMBER_FIELDS}`));
+    },
+
+    /** Every number of the channel's WABA, following Meta's cursor paging. */
+    async listPhoneNumbers(options: { pageSize?: number } = {}): Promise<PhoneNumberInfo[]> {
+      if (!config.wabaId) throw new Error("listPhoneNumbers needs the channel's WhatsApp Business Account id (wabaId)");
+      const params = new URLSearchParams({ fields: PHONE_NUMBER_FIELDS, limit: String(options.pageSize ?? 100) });
+      const all: PhoneNumberInfo[] = [];
+      for (let page = 0; page < 100; page++) {
+        const data = phoneNumberPage.parse(await json("GET", `${encodeURIComponent(config.wabaId)}/phone_numbers?${params}`));
+        all.push(...data.data);
+        const after = data.paging?.cursors?.after;
+        if (!data.paging?.next || !after) break;
+        params.set("after", after);
+      }
+      return all;
     },
 
     /** Every template of the WABA, following Meta's cursor paging. */

@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, type Db } from "@/db";
 import { apiKeys, auditLog, channels, memberships, organizations, users } from "@/db/schema";
+import { registerPhoneNumber } from "@/tests/support/graph-mock";
 import { verifyPassword } from "@/lib/auth/password";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { hashToken } from "@/lib/crypto/tokens";
@@ -177,6 +178,8 @@ describe("papo CLI", { timeout: 120_000 }, () => {
     const accessToken = "EAAGm0PX4ZCpsBAKZBaccesstokenfromenv123";
     const appSecret = "0123456789abcdef0123456789abcdef";
     const verifyToken = "my-verify-token";
+    // The CLI verifies the number with "Meta" like the API does: the mock (reached over HTTP) knows it.
+    await registerPhoneNumber({ phoneNumberId: "106540352242922", wabaId: "102290129340398", accessToken });
     const channel = await papo(
       ["create-channel", "--org", slug, "--name", "Sales", "--display-number", "+55 11 91234-5678",
         "--phone-number-id", "106540352242922", "--waba-id", "102290129340398", "--app-secret-stdin"],
@@ -206,7 +209,9 @@ describe("papo CLI", { timeout: 120_000 }, () => {
       expect(apiKey).toMatchObject({ keyHash: hashToken(token), role: "admin", createdById: ana.id });
 
       const [row] = await db.select().from(channels).where(eq(channels.id, channelId!));
-      expect(row).toMatchObject({ organizationId: acme.id, provider: "cloud", displayPhoneNumber: "+5511912345678", verifyToken });
+      expect(row).toMatchObject({ organizationId: acme.id, provider: "cloud", displayPhoneNumber: "+5511912345678", verifyToken: null });
+      expect(row.verifiedAt).toBeInstanceOf(Date);
+      expect(decryptSecret(row.verifyTokenEncrypted!)).toBe(verifyToken);
       expect(row.accessTokenEncrypted).not.toContain(accessToken);
       expect(row.appSecretEncrypted).not.toContain(appSecret);
       expect(decryptSecret(row.accessTokenEncrypted!)).toBe(accessToken);

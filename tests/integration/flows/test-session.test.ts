@@ -8,6 +8,7 @@ import { getTestSession } from "@/lib/flows/runtime/get-test-session";
 import { handleInboundMessage } from "@/lib/flows/runtime/handle-inbound-message";
 import { startTestSession } from "@/lib/flows/runtime/start-test-session";
 import { signUp } from "@/lib/users/sign-up";
+import { registerPhoneNumber } from "@/tests/support/graph-mock";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let db: TestDatabase;
@@ -82,6 +83,7 @@ describe("test sessions (the editor's test panel)", () => {
   });
 
   it("refuses a channel that is not a sandbox, and a flow of another organization", async () => {
+    await registerPhoneNumber({ phoneNumberId: "998877665544", wabaId: "112233", accessToken: "EAAGtest-token-0000000000000000" });
     const cloud = await createChannel(ctx, { provider: "cloud", name: "Real", displayPhoneNumber: "+5511955550123", phoneNumberId: "998877665544", wabaId: "112233", accessToken: "EAAGtest-token-0000000000000000", appSecret: "0123456789abcdef0123456789abcdef" });
     await expect(startTestSession(ctx, flowId, cloud.id)).rejects.toMatchObject({ code: "not_found" });
     const other = await signUp({ name: "O", email: "other@example.test", password: "password123", organizationName: "Other" });

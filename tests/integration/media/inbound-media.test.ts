@@ -30,12 +30,14 @@ async function createOrg(label: string): Promise<Org> {
   const { user, organization } = await signUp({ name: label, email: `${label}-${randomDigits(6)}@example.test`, password: "password123", organizationName: label });
   const ctx = await loadOrgContext({ type: "user", userId: user.id }, organization.slug);
   const phoneNumberId = randomDigits();
+  const wabaId = randomDigits();
+  mock.addPhoneNumber({ phoneNumberId, wabaId, accessToken: ACCESS_TOKEN });
   const channel = await createChannel(ctx, {
     provider: "cloud",
     name: "Main",
     displayPhoneNumber: "+5511955550123",
     phoneNumberId,
-    wabaId: randomDigits(),
+    wabaId,
     accessToken: ACCESS_TOKEN,
     appSecret: APP_SECRET,
   });

@@ -6,11 +6,13 @@ import { query } from "@/inngest/executor/db";
 import { getDb } from "@/db";
 import { contacts, conversations, messages, webhookEvents } from "@/db/schema";
 import { loadOrgContext } from "@/lib/auth/org-context";
+import { channelVerifyToken } from "@/lib/channels/channel-verify-token";
 import { createChannel } from "@/lib/channels/create-channel";
 import { signUp } from "@/lib/users/sign-up";
 import { POST as postChannelRoute, GET as getChannelRoute } from "@/app/api/webhooks/whatsapp/[channelId]/route";
 import { POST as postSharedRoute } from "@/app/api/webhooks/whatsapp/route";
 import { waitFor } from "@/tests/support/executor/harness";
+import { registerPhoneNumber } from "@/tests/support/graph-mock";
 
 export const FIXTURE_NUMBER = "118293746501928";
 export const FIXTURE_WABA = "104857392018274";
@@ -43,16 +45,19 @@ export async function createOrgWithChannel(label: string, opts: { phoneNumberId?
   const ctx = await loadOrgContext({ type: "user", userId: user.id }, organization.slug);
   const phoneNumberId = opts.phoneNumberId ?? randomDigits();
   const wabaId = opts.wabaId ?? randomDigits();
+  const accessToken = "EAAGtest-access-token-000000000000";
+  // The channel is verified the way the product verifies it: "Meta" (the Graph API mock) knows the number.
+  await registerPhoneNumber({ phoneNumberId, wabaId, accessToken });
   const channel = await createChannel(ctx, {
     provider: "cloud",
     name: "Main",
     displayPhoneNumber: "+5511955550123",
     phoneNumberId,
     wabaId,
-    accessToken: "EAAGtest-access-token-000000000000",
+    accessToken,
     appSecret: APP_SECRET,
   });
-  return { organizationId: organization.id, channelId: channel.id, phoneNumberId, wabaId, verifyToken: channel.verifyToken, ctx };
+  return { organizationId: organization.id, channelId: channel.id, phoneNumberId, wabaId, verifyToken: channelVerifyToken(channel)!, ctx };
 }
 
 const params = <T>(p: T) => ({ params: Promise.resolve(p) });

@@ -18,6 +18,12 @@ export type RecordedCall = { method: string; path: string; authorization?: strin
 export type AcceptedMessage = { wamid: string; to: string; body: Record<string, unknown>; callbackData?: string };
 export type MockTemplate = { id: string; name: string; language: string; status: string; category: string; components?: unknown[] };
 
+/**
+ * A business number as Meta knows it. Any token registered for its WABA can read the number and the WABA's list
+ * (like a system user's token with the WABA assigned); any other token is refused as Meta refuses it.
+ */
+export type MockPhoneNumber = { phoneNumberId: string; wabaId: string; accessToken: string; displayPhoneNumber?: string; verifiedName?: string };
+
 export type GraphMock = {
   /** Base URL to put in META_GRAPH_API_URL. */
   url: string;
@@ -28,6 +34,11 @@ export type GraphMock = {
   templates: MockTemplate[];
   /** Queue faults for the next message sends, in order. */
   fail(...faults: Fault[]): void;
+  /**
+   * Makes a number exist in a WABA, readable with `accessToken` (channel verification, lib/channels). Numbers survive
+   * reset(): they are the state of Meta's world, not of one test. Other processes use registerMockPhoneNumber.
+   */
+  addPhoneNumber(number: MockPhoneNumber): void;
   /** Queue HTTP statuses for the next media downloads (GET of the download URL), in order. */
   failMediaDownloads(...statuses: number[]): void;
   messageCalls(): RecordedCall[];
@@ -36,12 +47,23 @@ export type GraphMock = {
 };
 
 /** A Graph API stand-in on 127.0.0.1 (random port), answering like Meta, recording every call. */
-export async function startGraphMock(options: { version?: string; accessToken?: string } = {}): Promise<GraphMock> {
+export async function startGraphMock(options: { version?: string; accessToken?: string; unref?: boolean } = {}): Promise<GraphMock> {
   const version = options.version ?? "v24.0";
   const faults: Fault[] = [];
   const mediaFaults: number[] = [];
   const state = { calls: [] as RecordedCall[], messages: [] as AcceptedMessage[], media: new Map<string, { data: Buffer; mimeType: string }>(), templates: [] as MockTemplate[] };
   const hung = new Set<http.ServerResponse>();
+  const numbers = new Map<string, Required<Omit<MockPhoneNumber, "accessToken">>>();
+  const wabaTokens = new Map<string, Set<string>>();
+  const addPhoneNumber = (n: MockPhoneNumber) => {
+    numbers.set(n.phoneNumberId, {
+      phoneNumberId: n.phoneNumberId,
+      wabaId: n.wabaId,
+      displayPhoneNumber: n.displayPhoneNumber ?? `+1 555-${n.phoneNumberId.slice(-7, -4)}-${n.phoneNumberId.slice(-4)}`,
+      verifiedName: n.verifiedName ?? `Business ${n.wabaId.slice(-4)}`,
+    });
+    wabaTokens.set(n.wabaId, (wabaTokens.get(n.wabaId) ?? new Set()).add(n.accessToken));
+  };
   let origin = "";
 
   const server = http.createServer(async (req, res) => {
@@ -57,6 +79,11 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     };
+    // Test set-up from any process (the e2e server's mock lives in the global setup): POST /__mock/phone-numbers.
+    if (req.method === "POST" && url.pathname === "/__mock/phone-numbers") {
+      addPhoneNumber(body as MockPhoneNumber);
+      return send(201, { ok: true });
+    }
     if (options.accessToken && req.headers.authorization !== `Bearer ${options.accessToken}`) {
       const e = metaErrorBody(190);
       return send(e.http, e.body);
@@ -126,6 +153,19 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       const next = end < all.length ? `${origin}${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: String(end) })}` : undefined;
       return send(200, { data, paging: { cursors: { before: String(start), after: String(end) }, ...(next && { next }) } });
     }
+    const token = req.headers.authorization?.replace(/^Bearer /, "") ?? "";
+    const canReadWaba = (wabaId: string) => wabaTokens.get(wabaId)?.has(token) ?? false;
+    const numberView = (n: Required<Omit<MockPhoneNumber, "accessToken">>) => ({ id: n.phoneNumberId, display_phone_number: n.displayPhoneNumber, verified_name: n.verifiedName });
+    // GET /{v}/{phone-number-id}: only a token of the number's WABA sees it.
+    if (req.method === "GET" && parts.length === 2 && numbers.has(parts[1])) {
+      const n = numbers.get(parts[1])!;
+      return canReadWaba(n.wabaId) ? send(200, numberView(n)) : send(400, unreadableObject(parts[1]));
+    }
+    // GET /{v}/{waba-id}/phone_numbers (one page: tests register few numbers)
+    if (req.method === "GET" && parts.length === 3 && parts[2] === "phone_numbers") {
+      if (!canReadWaba(parts[1])) return send(400, unreadableObject(parts[1]));
+      return send(200, { data: [...numbers.values()].filter((n) => n.wabaId === parts[1]).map(numberView), paging: { cursors: { before: "0", after: "0" } } });
+    }
     // GET /{v}/{media-id}
     if (req.method === "GET" && parts.length === 2) {
       const m = state.media.get(parts[1]);
@@ -136,8 +176,10 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A process-wide mock nobody closes must not keep the test worker alive.
+  if (options.unref) server.unref();
 
-  return {
+  const mock: GraphMock = {
     url: origin,
     get calls() {
       return state.calls;
@@ -155,6 +197,7 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       state.templates = t;
     },
     fail: (...f) => void faults.push(...f),
+    addPhoneNumber,
     failMediaDownloads: (...f) => void mediaFaults.push(...f),
     messageCalls: () => state.calls.filter((c) => c.method === "POST" && c.path.endsWith("/messages") && (c.body as { status?: string })?.status !== "read"),
     reset() {
@@ -169,6 +212,33 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       for (const r of hung) r.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      liveMocks().delete(origin);
+    },
+  };
+  liveMocks().set(origin, mock);
+  return mock;
+}
+
+/** The mocks this process started, by URL: registerPhoneNumber finds the one META_GRAPH_API_URL points at. */
+export function liveMocks(): Map<string, GraphMock> {
+  const g = globalThis as unknown as { __papoGraphMocks?: Map<string, GraphMock> };
+  return (g.__papoGraphMocks ??= new Map());
+}
+
+/** Registers a number with a mock started in another process (by its URL), e.g. the e2e server's. */
+export async function registerMockPhoneNumber(mockUrl: string, number: MockPhoneNumber): Promise<void> {
+  const res = await fetch(`${mockUrl}/__mock/phone-numbers`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(number) });
+  if (res.status !== 201) throw new Error(`graph mock refused the number: HTTP ${res.status}`);
+}
+
+/** What Meta answers for an id the token may not read (or that does not exist): HTTP 400, code 100. */
+function unreadableObject(id: string) {
+  return {
+    error: {
+      message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+      type: "GraphMethodException",
+      code: 100,
+      fbtrace_id: "AfakeUnreadable",
     },
   };
 }

@@ -1,3 +1,4 @@
 export * from "./graph-mock";
 export * from "./play-statuses";
 export * from "./meta-errors";
+export * from "./register-phone-number";

@@ -36,7 +36,7 @@ export default async function ApiKeysPage({ params }: Props) {
       ) : (
         <Card className="py-2">
           <CardContent className="px-2">
-            <ApiKeysTable orgSlug={ctx.org.slug} apiKeys={apiKeys} />
+            <ApiKeysTable orgSlug={ctx.org.slug} apiKeys={apiKeys} revocableRoles={assignableRoles(ctx)} />
           </CardContent>
         </Card>
       )}

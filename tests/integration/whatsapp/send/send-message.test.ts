@@ -41,6 +41,7 @@ beforeAll(async () => {
   const { user, organization } = await signUp({ name: "A", email: "send@example.test", password: "password123", organizationName: "Send" });
   org = organization;
   const ctx = await loadOrgContext({ type: "user", userId: user.id }, organization.slug);
+  mock.addPhoneNumber({ phoneNumberId: "118293746501928", wabaId: "104857392018274", accessToken: ACCESS_TOKEN });
   const channel = await createChannel(ctx, {
     provider: "cloud",
     name: "Main",

@@ -30,6 +30,7 @@ beforeAll(async () => {
   const { user, organization } = await signUp({ name: "A", email: "order@example.test", password: "password123", organizationName: "Order" });
   orgId = organization.id;
   const ctx = await loadOrgContext({ type: "user", userId: user.id }, organization.slug);
+  mock.addPhoneNumber({ phoneNumberId: "118293746500011", wabaId: "104857392018274", accessToken: ACCESS_TOKEN });
   const channel = await createChannel(ctx, {
     provider: "cloud",
     name: "main",

@@ -33,6 +33,7 @@ beforeAll(async () => {
   const { user, organization } = await signUp({ name: "A", email: "rate@example.test", password: "password123", organizationName: "Rate" });
   const ctx = await loadOrgContext({ type: "user", userId: user.id }, organization.slug);
   for (const which of ["busy", "quiet"] as const) {
+    mock.addPhoneNumber({ phoneNumberId: numbers[which], wabaId: "104857392018274", accessToken: ACCESS_TOKEN });
     const channel = await createChannel(ctx, {
       provider: "cloud",
       name: which,

@@ -11,6 +11,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ChannelEditForm } from "@/components/settings/channel-edit-form";
 import { ChannelProviderBadge } from "@/components/settings/channel-provider-badge";
 import { ChannelStatusBadge } from "@/components/settings/channel-status-badge";
+import { ChannelVerificationBadge } from "@/components/settings/channel-verification-badge";
+import { ChannelVerificationCard } from "@/components/settings/channel-verification-card";
 import { ChannelWebhookCard } from "@/components/settings/channel-webhook-card";
 import { DeleteChannelButton } from "@/components/settings/delete-channel-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -65,10 +67,12 @@ export default async function ChannelPage({ params }: Props) {
           <>
             <ChannelProviderBadge provider={channel.provider} />
             <ChannelStatusBadge status={channel.status} />
+            <ChannelVerificationBadge verification={channel.verification} />
           </>
         }
       />
       <div className="grid gap-6">
+        <ChannelVerificationCard orgSlug={ctx.org.slug} channel={channel} canManage={canManage} />
         <ChannelWebhookCard channel={channel} />
         {canManage && (
           <>

@@ -12,7 +12,7 @@ const IMAGE_TYPES = new Set(["image/jpeg", "image/png"]);
 const fields = z.object({ name: z.string(), phone: z.string(), caption: z.string().max(1024).optional() });
 
 // A simulated customer sends a file (multipart: file, name, phone, caption?): an image (JPEG/PNG) or a document.
-export const POST = withOrg<{ orgSlug: string; channelId: string }>("conversations.read", async ({ req, params, ctx }) => {
+export const POST = withOrg<{ orgSlug: string; channelId: string }>("sandbox.simulate", async ({ req, params, ctx }) => {
   const channel = await getSandboxChannelOrThrow(ctx.org.id, parseId(params.channelId, "Channel"));
   const form = await readForm(req);
   const file = form.get("file");
