@@ -8,6 +8,7 @@ import { seedDemo, type DemoLogin } from "@/lib/seed/seed-demo";
 import { inngestMode } from "@/inngest/mode";
 import { startExecutor, type Executor } from "@/inngest/executor";
 import { attachRealtime } from "@/lib/realtime/attach-realtime";
+import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/auth/client-ip";
 
 /**
  * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
@@ -30,7 +31,11 @@ async function main() {
   const app = next({ dev, hostname: e.HOSTNAME, port: e.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    // Overwritten on every request, so a client cannot pick the address its sign-in attempts are counted under.
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], e.PAPO_TRUST_PROXY);
+    void handle(req, res);
+  });
   // socket.io on the same server and port; route handlers and durable functions reach it through globalThis.
   const realtime = await attachRealtime(server, { databaseUrl: e.DATABASE_URL });
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOSTNAME, resolve));

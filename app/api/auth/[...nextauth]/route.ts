@@ -1,9 +1,12 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
+import { signInLockedResponse } from "@/lib/auth/sign-in-locked-response";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: Request, ctx: Ctx) {
+  const locked = await signInLockedResponse(req);
+  if (locked) return locked;
   return NextAuth(req as never, ctx as never, authOptions());
 }
 
