@@ -67,8 +67,8 @@ describe("sign-in limits", () => {
     console.log(`[bench] refused sign-in over HTTP: known e-mail ${median(known).toFixed(0)} ms, unknown e-mail ${median(unknown).toFixed(0)} ms (median of 3)`);
 
     // Sign-up says the same for a taken and a new address.
-    const taken = await new HttpClient(server(1)).post("/api/v1/signup", { name: "M", email, password: "whatever-123", organizationName: "M" });
-    const fresh = await new HttpClient(server(1)).post("/api/v1/signup", { name: "N", email: uniqueEmail("new"), password: "whatever-123", organizationName: "N" });
+    const taken = await new HttpClient(server(1)).post("/api/v1/signup", { name: "Mallory", email, password: "whatever-123", organizationName: "Mallory Inc" });
+    const fresh = await new HttpClient(server(1)).post("/api/v1/signup", { name: "Newcomer", email: uniqueEmail("new"), password: "whatever-123", organizationName: "Newcomer Inc" });
     expect(taken).toEqual(fresh);
     expect(taken.status).toBe(202);
   }, 180_000);
@@ -106,7 +106,7 @@ describe("sign-in limits", () => {
     expect(lockedAt).toBeGreaterThanOrEqual(0);
     // A real account with its right password, from the locked address: refused until the lock passes.
     const fresh = uniqueEmail("innocent");
-    await new HttpClient(server(0)).post("/api/v1/signup", { name: "I", email: fresh, password: PASSWORD, organizationName: "I" });
+    await new HttpClient(server(0)).post("/api/v1/signup", { name: "Innocent", email: fresh, password: PASSWORD, organizationName: "Innocent Inc" });
     const res = await attempt(server(1), fresh, PASSWORD);
     expect(res.status).toBe(429);
     expect(Number(res.retryAfter)).toBeGreaterThan(0);
