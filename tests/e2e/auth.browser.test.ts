@@ -35,6 +35,27 @@ describe.skipIf(!run)("sign-up, sign-out and sign-in in the browser", () => {
     await context.close();
   });
 
+  it("sign-up with an address that already has an account reveals nothing and changes nothing", async () => {
+    const owner = new HttpClient(baseUrl);
+    const email = `taken-${Date.now()}@example.test`;
+    expect((await owner.post("/api/v1/signup", { name: "First", email, password: PASSWORD, organizationName: "First Shop" })).status).toBe(202);
+    const { context, page } = await newPage(browser);
+    await page.goto(`${baseUrl}/sign-up`);
+    await page.getByLabel("Name", { exact: true }).fill("Second");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("another password 123");
+    await page.getByLabel("Organization name").fill("Second Shop");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/If you already have an account, sign in/);
+    // The account is untouched: its own password still signs in, and it has no second organization.
+    await signInInBrowser(page, baseUrl, email);
+    await page.waitForURL(/\/settings\/organization$/);
+    const me = await (await page.request.get(`${baseUrl}/api/v1/me`)).json();
+    expect(me.user.name).toBe("First");
+    expect(me.organizations.map((o: { name: string }) => o.name)).toEqual(["First Shop"]);
+    await context.close();
+  });
+
   it("a signed-out visit to an organization page goes to sign-in", async () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${baseUrl}/some-org/settings/members`);

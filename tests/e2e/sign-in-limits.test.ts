@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "../support/browser";
+import { newPage, signInInBrowser } from "../support/browser-session";
 import { HttpClient, PASSWORD, signUpOwner, uniqueEmail } from "../support/http-client";
 import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
@@ -111,4 +113,17 @@ describe("sign-in limits", () => {
     expect(res.status).toBe(429);
     expect(Number(res.retryAfter)).toBeGreaterThan(0);
   }, 240_000);
+
+  // Last: by now this machine's address is locked on these servers.
+  it.runIf(browserAvailable())("the sign-in form says why it refuses while locked", async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page } = await newPage(browser);
+      await signInInBrowser(page, server(0), uniqueEmail("someone"), PASSWORD);
+      await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/Too many failed sign-in attempts/);
+      expect(page.url()).toMatch(/\/sign-in/);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
