@@ -28,7 +28,8 @@ describe.skipIf(!run)("sign-up, sign-out and sign-in in the browser", () => {
     expect((await page.request.get(`${baseUrl}/api/v1/me`)).status()).toBe(401);
 
     await signInInBrowser(page, baseUrl, email, "wrong password");
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/incorrect|invalid|wrong/i);
+    // The refusal runs bcrypt and the sign-in throttle: wait for the message itself (a slow machine takes seconds).
+    await page.getByRole("alert").filter({ hasText: /incorrect|invalid|wrong/i }).waitFor();
 
     await signInInBrowser(page, baseUrl, email);
     await page.waitForURL(new RegExp(`/${slug}(/settings/organization)?$`));
@@ -46,7 +47,7 @@ describe.skipIf(!run)("sign-up, sign-out and sign-in in the browser", () => {
     await page.getByLabel("Password").fill("another password 123");
     await page.getByLabel("Organization name").fill("Second Shop");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/If you already have an account, sign in/);
+    await page.getByRole("alert").filter({ hasText: /If you already have an account, sign in/ }).waitFor();
     // The account is untouched: its own password still signs in, and it has no second organization.
     await signInInBrowser(page, baseUrl, email);
     await page.waitForURL(/\/settings\/organization$/);

@@ -120,7 +120,7 @@ describe("sign-in limits", () => {
     try {
       const { page } = await newPage(browser);
       await signInInBrowser(page, server(0), uniqueEmail("someone"), PASSWORD);
-      await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/Too many failed sign-in attempts/);
+      await page.getByRole("alert").filter({ hasText: /Too many failed sign-in attempts/ }).waitFor();
       expect(page.url()).toMatch(/\/sign-in/);
     } finally {
       await browser.close();
