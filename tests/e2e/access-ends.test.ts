@@ -119,6 +119,7 @@ describe("access ends when membership or session ends", () => {
     await connected(socket);
     expect((await socket.emitWithAck("sync", { after: 0 })) as { ok: boolean }).toMatchObject({ ok: true });
     const membershipId = await membershipIdOf(viewer.userId);
+    const closed = closedByServer(socket);
     if (databaseUrl) {
       // Behind the application's back (no disconnect is sent): only the per-sync re-check can notice.
       const sql = postgres(databaseUrl, { max: 1 });
@@ -129,7 +130,6 @@ describe("access ends when membership or session ends", () => {
       // disconnect may race the sync below; either way the sync must not answer with events).
       await owner.client.delete(org(owner.orgSlug, `/members/${membershipId}`));
     }
-    const closed = closedByServer(socket);
     const answer = await within(
       "the sync answer or the close",
       Promise.race([socket.emitWithAck("sync", { after: 0 }) as Promise<{ ok: boolean }>, closed.then(() => ({ ok: false, error: "closed" }))]),

@@ -57,6 +57,24 @@ describe.skipIf(!run)("sign-up, sign-out and sign-in in the browser", () => {
     await context.close();
   });
 
+  it("changing the password on the profile page signs out the person's other browsers", async () => {
+    const { context, page } = await newPage(browser);
+    const { email, slug } = await signUpInBrowser(page, baseUrl, "Password Shop");
+    const elsewhere = new HttpClient(baseUrl);
+    await elsewhere.signIn(email, PASSWORD);
+    expect((await elsewhere.get("/api/v1/me")).status).toBe(200);
+
+    await page.goto(`${baseUrl}/${slug}/settings/profile`);
+    await page.getByLabel("Current password").fill(PASSWORD);
+    await page.getByLabel("New password").fill("a fresh password 456");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("Your password was changed. Other sessions were signed out.").waitFor();
+    expect((await elsewhere.get("/api/v1/me")).status).toBe(401);
+    // This browser stays signed in.
+    expect((await page.request.get(`${baseUrl}/api/v1/me`)).status()).toBe(200);
+    await context.close();
+  });
+
   it("a signed-out visit to an organization page goes to sign-in", async () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${baseUrl}/some-org/settings/members`);
