@@ -115,6 +115,11 @@ function onConnection(io: Server, socket: Socket<Record<string, never>, Record<s
   const personRoom = personRoomOf(organizationId, userId);
   // The person, user and session rooms are how access changes find this socket (disconnect-sockets.ts).
   void socket.join([orgRoom(organizationId), personRoom, userRoom(userId), sessionRoom(sessionId)]);
+  // A removal committed between the handshake's check and these joins sent its disconnect to no room: check once
+  // more now that the socket can be found.
+  void isStillMember({ organizationId, userId, sessionId })
+    .then((ok) => ok || socket.disconnect(true))
+    .catch(() => {});
   const reply = (ack: unknown, res: Record<string, unknown>) => {
     if (typeof ack === "function") (ack as Ack)(res);
   };
