@@ -11,6 +11,7 @@ import { startExecutor, type Executor } from "@/inngest/executor";
 import { attachRealtime } from "@/lib/realtime/attach-realtime";
 import { refuseBadUrl } from "@/lib/api/refuse-bad-url";
 import { log } from "@/lib/log/logger";
+import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/auth/client-ip";
 
 /**
  * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
@@ -35,6 +36,8 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // Overwritten on every request, so a client cannot pick the address its sign-in attempts are counted under.
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], e.PAPO_TRUST_PROXY);
     // Next answers 500 for a path that does not percent-decode: refuse such URLs (and NUL in queries) first.
     const refused = refuseBadUrl(req.url ?? "/");
     if (!refused) return void handle(req, res);

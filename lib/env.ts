@@ -15,6 +15,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
   PAPO_PUBLIC_URL: z.url({ message: "PAPO_PUBLIC_URL must be a URL such as https://papo.example.com" }).optional(),
+  // behind a reverse proxy: take the client address from its X-Forwarded-For (sign-in rate limits per address)
+  PAPO_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   // database
   DATABASE_URL: optionalString.pipe(
     z

@@ -9,7 +9,11 @@ import { apiFetch } from "@/components/api/api-fetch";
 import { fieldErrorsFrom } from "@/components/api/field-errors";
 import { FormError } from "@/components/forms/form-error";
 import { TextField } from "@/components/forms/text-field";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+
+/** Signing in after sign-up failed: an existing account with another password (the API does not say which). */
+class NotSignedIn extends Error {}
 
 const FIELDS = ["name", "email", "password"] as const;
 
@@ -20,12 +24,11 @@ export function InviteSignUpForm({ token, email }: InviteSignUpFormProps) {
   const t = useTranslations("auth");
   const mutation = useMutation({
     mutationFn: async (input: { name: string; password: string }) => {
-      const { organization } = await apiFetch<{ organization: { slug: string } }>("/api/v1/signup", {
-        method: "POST",
-        body: { ...input, email, invitationToken: token },
-      });
+      // The API answers the same for a new and an existing e-mail; signing in tells the person whether it worked.
+      await apiFetch("/api/v1/signup", { method: "POST", body: { ...input, email, invitationToken: token } });
       const result = await signIn("credentials", { email, password: input.password, redirect: false });
-      return result?.ok && !result.error ? `/${organization.slug}` : "/sign-in";
+      if (!result?.ok || result.error) throw new NotSignedIn();
+      return "/";
     },
     // A full page load, so the new session (and the person's saved language) apply everywhere at once.
     onSuccess: (target) => window.location.assign(target),
@@ -53,7 +56,13 @@ export function InviteSignUpForm({ token, email }: InviteSignUpFormProps) {
         error={errors.password}
         required
       />
-      <FormError error={mutation.error} fields={FIELDS} />
+      {mutation.error instanceof NotSignedIn ? (
+        <Alert variant="destructive">
+          <AlertDescription>{t("signUp.notSignedIn")}</AlertDescription>
+        </Alert>
+      ) : (
+        <FormError error={mutation.error} fields={FIELDS} />
+      )}
       <Button type="submit" disabled={busy} className="w-full">
         {busy ? t("signUp.submitting") : t("signUp.submit")}
       </Button>

@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { safeCallbackPath } from "./safe-callback-path";
 
 class InvalidCredentials extends Error {}
+class TooManyAttempts extends Error {}
 
 /** Email + password sign-in; on success a full navigation so the new session (and language) apply everywhere. */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -22,6 +23,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     mutationFn: async (credentials: { email: string; password: string }) => {
       const result = await signIn("credentials", { ...credentials, redirect: false });
       if (!result || result.error) {
+        // 429 from the sign-in rate limit (lib/auth/sign-in-throttle.ts).
+        if (result?.error === "TooManyAttempts" || result?.status === 429) throw new TooManyAttempts();
         if (result?.error === "CredentialsSignin" || result?.status === 401) throw new InvalidCredentials();
         throw new Error(result?.error ?? "Sign-in failed");
       }
@@ -42,9 +45,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
       <TextField id="email" name="email" type="email" label={t("email")} autoComplete="email" required autoFocus />
       <TextField id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
-      {mutation.error instanceof InvalidCredentials ? (
+      {mutation.error instanceof InvalidCredentials || mutation.error instanceof TooManyAttempts ? (
         <Alert variant="destructive">
-          <AlertDescription>{t("invalidCredentials")}</AlertDescription>
+          <AlertDescription>{t(mutation.error instanceof TooManyAttempts ? "tooManyAttempts" : "invalidCredentials")}</AlertDescription>
         </Alert>
       ) : (
         <FormError error={mutation.error} />

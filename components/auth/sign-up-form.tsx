@@ -10,20 +10,25 @@ import { apiFetch } from "@/components/api/api-fetch";
 import { fieldErrorsFrom } from "@/components/api/field-errors";
 import { FormError } from "@/components/forms/form-error";
 import { TextField } from "@/components/forms/text-field";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+
+/** Signing in after sign-up failed: an existing account with another password (the API does not say which). */
+class NotSignedIn extends Error {}
 
 const FIELDS = ["name", "email", "password", "organizationName"] as const;
 
-type SignUpResponse = { organization: { slug: string } };
 
 /** Creates an account and its first organization, signs in, and opens the new organization. */
 export function SignUpForm() {
   const t = useTranslations("auth");
   const mutation = useMutation({
     mutationFn: async (input: Record<(typeof FIELDS)[number], string>) => {
-      const { organization } = await apiFetch<SignUpResponse>("/api/v1/signup", { method: "POST", body: input });
+      // The API answers the same for a new and an existing e-mail; signing in tells the person whether it worked.
+      await apiFetch("/api/v1/signup", { method: "POST", body: input });
       const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      return result?.ok && !result.error ? `/${organization.slug}` : "/sign-in";
+      if (!result?.ok || result.error) throw new NotSignedIn();
+      return "/";
     },
     // A full page load, so the new session (and the person's saved language) apply everywhere at once.
     onSuccess: (target) => window.location.assign(target),
@@ -65,7 +70,13 @@ export function SignUpForm() {
         error={errors.organizationName}
         required
       />
-      <FormError error={mutation.error} fields={FIELDS} />
+      {mutation.error instanceof NotSignedIn ? (
+        <Alert variant="destructive">
+          <AlertDescription>{t("signUp.notSignedIn")}</AlertDescription>
+        </Alert>
+      ) : (
+        <FormError error={mutation.error} fields={FIELDS} />
+      )}
       <Button type="submit" disabled={busy} className="w-full">
         {busy ? t("signUp.submitting") : t("signUp.submit")}
       </Button>

@@ -86,7 +86,13 @@ export function useInboxSocket({
       sync();
       if (openRef.current) socket.emit("conversation:join", { conversationId: openRef.current }, () => {});
     });
-    socket.on("disconnect", () => !disposed && setState("reconnecting"));
+    socket.on("disconnect", (reason: string) => {
+      if (disposed) return;
+      setState("reconnecting");
+      // The server closes sockets when access changes (role changed, membership ended, session revoked); socket.io
+      // does not retry those by itself. Reconnecting lets the handshake decide: new role, or refused.
+      if (reason === "io server disconnect") socket.connect();
+    });
     socket.on("connect_error", (err: Error) => {
       if (disposed) return;
       setState(err.message === "unauthorized" || err.message === "not_found" ? "offline" : "reconnecting");

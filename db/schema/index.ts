@@ -8,3 +8,4 @@ export * from "./whatsapp";
 export * from "./media";
 export * from "./flows";
 export * from "./inbox";
+export * from "./auth";

@@ -1,4 +1,5 @@
 import { resolveActor, type Actor } from "@/lib/auth/actor";
+import { assertSameOrigin } from "@/lib/auth/assert-same-origin";
 import { loadOrgContext, type OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
 import { toErrorBody, unauthorized } from "@/lib/errors";
@@ -21,6 +22,7 @@ export function withOrg<P extends { orgSlug: string }>(
       const params = await route.params;
       const actor = await resolveActor(req);
       if (!actor) throw unauthorized();
+      if (actor.type === "user") assertSameOrigin(req);
       const ctx = await loadOrgContext(actor, params.orgSlug);
       ctx.authorize(permission);
       return handler({ req, params, ctx });
@@ -28,12 +30,13 @@ export function withOrg<P extends { orgSlug: string }>(
 }
 
 /** For routes that need a signed-in person but no organization (create an organization, accept an invitation). */
-export function withUser<P>(handler: (args: { req: Request; params: P; userId: string }) => Promise<Result>) {
+export function withUser<P>(handler: (args: { req: Request; params: P; userId: string; sessionId?: string }) => Promise<Result>) {
   return async (req: Request, route: RouteContext<P>) =>
     respond(async () => {
       const actor: Actor | null = await resolveActor(req);
       if (actor?.type !== "user") throw unauthorized();
-      return handler({ req, params: await route.params, userId: actor.userId });
+      assertSameOrigin(req);
+      return handler({ req, params: await route.params, userId: actor.userId, sessionId: actor.sessionId });
     });
 }
 

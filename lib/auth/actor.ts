@@ -4,12 +4,12 @@ import { getDb } from "@/db";
 import { apiKeys, type Role } from "@/db/schema";
 import { unauthorized } from "@/lib/errors";
 import { hashToken } from "@/lib/crypto/tokens";
-import { findUserById } from "@/lib/users/find-user-by-id";
 import { authOptions } from "./auth-options";
+import { findSessionUser } from "./user-sessions";
 
 /** Who is calling: a signed-in person, or an API key acting for one organization with a fixed role. */
 export type Actor =
-  | { type: "user"; userId: string }
+  | { type: "user"; userId: string; sessionId?: string }
   | { type: "apiKey"; apiKeyId: string; organizationId: string; role: Role };
 
 /**
@@ -23,17 +23,24 @@ export async function resolveActor(req?: Request): Promise<Actor | null> {
     if (!match) throw unauthorized();
     return apiKeyActor(match[1]);
   }
-  const userId = await sessionUserId();
-  return userId ? { type: "user", userId } : null;
+  const session = await currentSession();
+  return session ? { type: "user", userId: session.userId, sessionId: session.sessionId } : null;
 }
 
 export async function sessionUserId(): Promise<string | null> {
+  return (await currentSession())?.userId ?? null;
+}
+
+/**
+ * The signed-in person and their session id. The JWT outlives deletions, sign-outs and password changes: the
+ * session row is checked on every call, so a revoked session is refused at once.
+ */
+export async function currentSession(): Promise<{ userId: string; sessionId: string } | null> {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  // The JWT outlives deletions: make sure the person still exists.
-  const user = await findUserById(id);
-  return user ? user.id : null;
+  const { id, sid } = (session?.user as { id?: string; sid?: string } | undefined) ?? {};
+  if (!id || !sid) return null;
+  const user = await findSessionUser(id, sid);
+  return user ? { userId: user.id, sessionId: sid } : null;
 }
 
 async function apiKeyActor(token: string): Promise<Actor> {

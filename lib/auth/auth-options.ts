@@ -4,11 +4,18 @@ import { z } from "zod";
 import { derivedKey } from "@/lib/crypto/master-key";
 import { env } from "@/lib/env";
 import { findUserByEmail } from "@/lib/users/find-user-by-email";
-import { verifyPassword } from "./password";
+import { disconnectSockets } from "@/lib/realtime/disconnect-sockets";
+import { checkPasswordEvenly } from "./check-password-evenly";
+import { clientIp } from "./client-ip";
+import { clearSignInFailures, recordSignInFailure, signInRetryAfter, signInThrottleKeys } from "./sign-in-throttle";
+import { revokeUserSession, startUserSession } from "./user-sessions";
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase(), password: z.string().min(1) });
 
 let cached: NextAuthOptions | undefined;
+
+/** The error next-auth passes to the sign-in page (`?error=`) while the account or address is locked. */
+export const SIGN_IN_LOCKED = "TooManyAttempts";
 
 /**
  * Built on first use, not at import: `next build` imports route modules, and the secret must not be read (or a key
@@ -24,23 +31,43 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
+          // The route answers 429 before this for a locked key; checked again here for attempts that raced it.
+          const keys = signInThrottleKeys(parsed.data.email, clientIp(req?.headers));
+          if (await signInRetryAfter(keys)) throw new Error(SIGN_IN_LOCKED);
           const user = await findUserByEmail(parsed.data.email);
-          if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+          // Same work for a known and an unknown e-mail: no enumeration by timing.
+          if (!(await checkPasswordEvenly(parsed.data.password, user?.passwordHash)) || !user) {
+            await recordSignInFailure(keys);
+            return null;
+          }
+          await clearSignInFailures(parsed.data.email);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      async jwt({ token, user }) {
+        // A sign-in: record the session so it can be ended before the token expires (lib/auth/user-sessions.ts).
+        if (user) {
+          token.sub = user.id;
+          token.sid = await startUserSession(user.id);
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sid: token.sid });
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the session for good (a copied cookie stops working) and closes its sockets.
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string") return;
+        await revokeUserSession(token.sid);
+        disconnectSockets({ sessionId: token.sid });
       },
     },
   };

@@ -1,9 +1,9 @@
 import bcrypt from "bcryptjs";
 
-const COST = 11;
+export const PASSWORD_HASH_COST = 11;
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return bcrypt.hash(password, PASSWORD_HASH_COST);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {

@@ -5,13 +5,14 @@ import { memberships, roleEnum } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { AppError } from "@/lib/errors";
+import { disconnectSockets } from "@/lib/realtime/disconnect-sockets";
 import { assertCanGrantRole } from "./assert-can-grant-role";
 import { countOwners, getMembershipOrThrow } from "./get-membership-or-throw";
 
 export const changeMemberRoleInput = z.object({ role: z.enum(roleEnum.enumValues) });
 
 export async function changeMemberRole(ctx: OrgContext, membershipId: string, role: z.infer<typeof changeMemberRoleInput>["role"]) {
-  return getDb().transaction(async (tx) => {
+  const updated = await getDb().transaction(async (tx) => {
     const member = await getMembershipOrThrow(tx, ctx.org.id, membershipId);
     assertCanGrantRole(ctx, role);
     if (member.role === "owner") {
@@ -29,4 +30,7 @@ export async function changeMemberRole(ctx: OrgContext, membershipId: string, ro
     });
     return updated;
   });
+  // Sockets hold what the role allowed at their handshake: close them, the browser reconnects with the new role.
+  disconnectSockets({ organizationId: ctx.org.id, userId: updated.userId });
+  return updated;
 }

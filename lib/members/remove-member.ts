@@ -4,10 +4,11 @@ import { departmentMembers, memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { AppError, forbidden } from "@/lib/errors";
+import { disconnectSockets } from "@/lib/realtime/disconnect-sockets";
 import { countOwners, getMembershipOrThrow } from "./get-membership-or-throw";
 
 export async function removeMember(ctx: OrgContext, membershipId: string): Promise<void> {
-  await getDb().transaction(async (tx) => {
+  const removed = await getDb().transaction(async (tx) => {
     const member = await getMembershipOrThrow(tx, ctx.org.id, membershipId);
     if (member.role === "owner") {
       if (!ctx.can("members.manageOwners")) throw forbidden("Only owners can remove an owner");
@@ -23,5 +24,9 @@ export async function removeMember(ctx: OrgContext, membershipId: string): Promi
       targetId: member.id,
       metadata: { email: member.email, role: member.role },
     });
+    return member;
   });
+  // After the commit: the removed person's open sockets stop receiving the organization's events at once (their
+  // HTTP requests already get 404 from the guard, which reads the membership on every request).
+  disconnectSockets({ organizationId: ctx.org.id, userId: removed.userId });
 }

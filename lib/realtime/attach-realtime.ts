@@ -10,10 +10,11 @@ import { touchPresence } from "@/lib/inbox/touch-presence";
 import { authenticateHandshake } from "./authenticate-handshake";
 import { setIoInstance } from "./io-instance";
 import { listRealtimeEvents } from "./list-realtime-events";
-import { conversationRoom, orgRoom } from "./rooms";
+import { isStillMember } from "./is-still-member";
+import { conversationRoom, orgRoom, personRoom as personRoomOf, sessionRoom, userRoom } from "./rooms";
 import { log } from "@/lib/log/logger";
 
-type SocketData = { userId: string; name: string; organizationId: string; canReply: boolean };
+type SocketData = { userId: string; name: string; sessionId: string; organizationId: string; canReply: boolean };
 type Ack = (res: Record<string, unknown>) => void;
 
 /** Events older than this are deleted: a client away longer reloads instead of catching up. */
@@ -59,7 +60,13 @@ export async function attachRealtime(server: http.Server, options: { databaseUrl
       if (typeof slug !== "string" || !slug) return next(new Error("not_found"));
       const ctx = await loadOrgContext({ type: "user", userId: user.id }, slug).catch(() => null);
       if (!ctx) return next(new Error("not_found"));
-      socket.data = { userId: user.id, name: user.name, organizationId: ctx.org.id, canReply: ctx.can("conversations.reply") };
+      socket.data = {
+        userId: user.id,
+        name: user.name,
+        sessionId: user.sessionId,
+        organizationId: ctx.org.id,
+        canReply: ctx.can("conversations.reply"),
+      };
       next();
     } catch (err) {
       log.error({ err }, "realtime: handshake failed");
@@ -105,9 +112,15 @@ const heartbeatInput = z.object({ status: z.enum(["online", "away"]).optional() 
 const syncInput = z.object({ after: z.number().int().min(0) });
 
 function onConnection(io: Server, socket: Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>) {
-  const { organizationId, userId, name, canReply } = socket.data;
-  const personRoom = `person:${organizationId}:${userId}`;
-  void socket.join([orgRoom(organizationId), personRoom]);
+  const { organizationId, userId, name, sessionId, canReply } = socket.data;
+  const personRoom = personRoomOf(organizationId, userId);
+  // The person, user and session rooms are how access changes find this socket (disconnect-sockets.ts).
+  void socket.join([orgRoom(organizationId), personRoom, userRoom(userId), sessionRoom(sessionId)]);
+  // A removal committed between the handshake's check and these joins sent its disconnect to no room: check once
+  // more now that the socket can be found.
+  void isStillMember({ organizationId, userId, sessionId })
+    .then((ok) => ok || socket.disconnect(true))
+    .catch(() => {});
   const reply = (ack: unknown, res: Record<string, unknown>) => {
     if (typeof ack === "function") (ack as Ack)(res);
   };
@@ -139,9 +152,19 @@ function onConnection(io: Server, socket: Socket<Record<string, never>, Record<s
         });
     });
 
+  // Reads re-check access, in case a disconnect sent by another process was missed: a socket whose membership or
+  // session ended is closed instead of answered.
+  const stillAllowed = async (ack: unknown) => {
+    if (await isStillMember({ organizationId, userId, sessionId })) return true;
+    reply(ack, { ok: false, error: "not_found" });
+    socket.disconnect(true);
+    return false;
+  };
+
   on("conversation:join", async (raw, ack) => {
     const input = conversationInput.safeParse(raw);
     if (!input.success) return reply(ack, { ok: false, error: "invalid_input" });
+    if (!(await stillAllowed(ack))) return;
     const [row] = await getDb()
       .select({ id: conversations.id })
       .from(conversations)
@@ -177,6 +200,7 @@ function onConnection(io: Server, socket: Socket<Record<string, never>, Record<s
   on("sync", async (raw, ack) => {
     const input = syncInput.safeParse(raw);
     if (!input.success) return reply(ack, { ok: false, error: "invalid_input" });
+    if (!(await stillAllowed(ack))) return;
     reply(ack, { ok: true, ...(await listRealtimeEvents(organizationId, input.data.after)) });
   });
 }

@@ -28,10 +28,50 @@ describe.skipIf(!run)("sign-up, sign-out and sign-in in the browser", () => {
     expect((await page.request.get(`${baseUrl}/api/v1/me`)).status()).toBe(401);
 
     await signInInBrowser(page, baseUrl, email, "wrong password");
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/incorrect|invalid|wrong/i);
+    // The refusal runs bcrypt and the sign-in throttle: wait for the message itself (a slow machine takes seconds).
+    await page.getByRole("alert").filter({ hasText: /incorrect|invalid|wrong/i }).waitFor();
 
     await signInInBrowser(page, baseUrl, email);
     await page.waitForURL(new RegExp(`/${slug}(/settings/organization)?$`));
+    await context.close();
+  });
+
+  it("sign-up with an address that already has an account reveals nothing and changes nothing", async () => {
+    const owner = new HttpClient(baseUrl);
+    const email = `taken-${Date.now()}@example.test`;
+    expect((await owner.post("/api/v1/signup", { name: "First", email, password: PASSWORD, organizationName: "First Shop" })).status).toBe(202);
+    const { context, page } = await newPage(browser);
+    await page.goto(`${baseUrl}/sign-up`);
+    await page.getByLabel("Name", { exact: true }).fill("Second");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("another password 123");
+    await page.getByLabel("Organization name").fill("Second Shop");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("alert").filter({ hasText: /If you already have an account, sign in/ }).waitFor();
+    // The account is untouched: its own password still signs in, and it has no second organization.
+    await signInInBrowser(page, baseUrl, email);
+    await page.waitForURL(/\/settings\/organization$/);
+    const me = await (await page.request.get(`${baseUrl}/api/v1/me`)).json();
+    expect(me.user.name).toBe("First");
+    expect(me.organizations.map((o: { name: string }) => o.name)).toEqual(["First Shop"]);
+    await context.close();
+  });
+
+  it("changing the password on the profile page signs out the person's other browsers", async () => {
+    const { context, page } = await newPage(browser);
+    const { email, slug } = await signUpInBrowser(page, baseUrl, "Password Shop");
+    const elsewhere = new HttpClient(baseUrl);
+    await elsewhere.signIn(email, PASSWORD);
+    expect((await elsewhere.get("/api/v1/me")).status).toBe(200);
+
+    await page.goto(`${baseUrl}/${slug}/settings/profile`);
+    await page.getByLabel("Current password").fill(PASSWORD);
+    await page.getByLabel("New password").fill("a fresh password 456");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("Your password was changed. Other sessions were signed out.").waitFor();
+    expect((await elsewhere.get("/api/v1/me")).status).toBe(401);
+    // This browser stays signed in.
+    expect((await page.request.get(`${baseUrl}/api/v1/me`)).status()).toBe(200);
     await context.close();
   });
 

@@ -77,15 +77,12 @@ export type SignedUp = { client: HttpClient; email: string; orgSlug: string; use
 export async function signUpOwner(baseUrl: string, orgName = "Acme"): Promise<SignedUp> {
   const client = new HttpClient(baseUrl);
   const email = uniqueEmail("owner");
-  const res = await client.post<{ user: { id: string }; organization: { slug: string } }>("/api/v1/signup", {
-    name: "Owner",
-    email,
-    password: PASSWORD,
-    organizationName: orgName,
-  });
-  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await client.post("/api/v1/signup", { name: "Owner", email, password: PASSWORD, organizationName: orgName });
+  if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   await client.signIn(email, PASSWORD);
-  return { client, email, orgSlug: res.body.organization.slug, userId: res.body.user.id };
+  // Sign-up answers the same for every e-mail (no account enumeration): who we are comes from /me.
+  const me = await client.get<{ user: { id: string }; organizations: { slug: string }[] }>("/api/v1/me");
+  return { client, email, orgSlug: me.body.organizations[0].slug, userId: me.body.user.id };
 }
 
 /** Invites `role` into the owner's organization and signs the invitee up through the link. */
@@ -96,10 +93,11 @@ export async function addMemberViaInvitation(owner: SignedUp, role: string, name
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
   const token = inv.body.url.split("/invite/")[1];
   const client = new HttpClient(owner.client.baseUrl);
-  const res = await client.post<{ user: { id: string } }>("/api/v1/signup", { name: name ?? role, email, password: PASSWORD, invitationToken: token });
-  if (res.status !== 201) throw new Error(`invited sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await client.post("/api/v1/signup", { name: name ?? role, email, password: PASSWORD, invitationToken: token });
+  if (res.status !== 202) throw new Error(`invited sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   await client.signIn(email, PASSWORD);
-  return { client, email, orgSlug: owner.orgSlug, userId: res.body.user.id, name: name ?? role };
+  const me = await client.get<{ user: { id: string } }>("/api/v1/me");
+  return { client, email, orgSlug: owner.orgSlug, userId: me.body.user.id, name: name ?? role };
 }
 
 export async function createApiKey(owner: SignedUp, role: string): Promise<string> {

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { PageHeader } from "@/components/shell/page-header";
+import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOrgPage } from "@/lib/auth/page-guard";
@@ -33,6 +34,16 @@ export default async function ProfilePage({ params }: Props) {
         </CardHeader>
         <CardContent>
           <ProfileForm name={user.name} email={user.email} locale={isLocale(user.locale) ? user.locale : null} />
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>
+            <h2>{t("passwordTitle")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <PasswordForm />
         </CardContent>
       </Card>
     </>
