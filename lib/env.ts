@@ -45,6 +45,8 @@ const schema = z.object({
         .optional(),
     )
     .transform((v) => v ?? 14),
+  // bench only (npm run bench:ingest): enables POST /api/bench/webhook-baseline, a signature check and nothing else.
+  PAPO_BENCH_BASELINE_SECRET: optionalString,
   // whatsapp: the app secret of a Meta app shared by many organizations (POST /api/webhooks/whatsapp)
   META_APP_SECRET: optionalString,
   META_WEBHOOK_VERIFY_TOKEN: optionalString,
