@@ -108,8 +108,9 @@ export async function claimItems(opts: { limit: number; now: number; workerId: s
  * statement.
  *
  * The organizations are found by a loose index scan (one index probe per organization with queued items) and each
- * contributes at most `limit` items through the (organization_id, priority, id) index, so claiming costs the same
- * with ten or ten thousand items queued behind one tenant.
+ * contributes at most 4 × `limit` items through the (organization_id, priority, id) index (head room for items of
+ * the same concurrency key, of which only the first fits), so claiming costs the same with ten or ten thousand
+ * items queued behind one tenant.
  */
 function candidates(p: { limit: number; now: number; real: number; workerId: string; leasedUntil: number; after: string }) {
   const { limit, now, real } = p;
@@ -140,7 +141,7 @@ function candidates(p: { limit: number; now: number; real: number; workerId: str
                  q.throttle, q.organization_id, q.priority
           from inngest_queue q
           where q.organization_id = o.org and ${claimable("q")}
-          order by q.organization_id, q.priority, q.id limit ${limit}
+          order by q.organization_id, q.priority, q.id limit ${limit * 4}
           for update of q skip locked) h
         where o.org is not null),
       system_heads as (
@@ -148,7 +149,7 @@ function candidates(p: { limit: number; now: number; real: number; workerId: str
                q.throttle, q.organization_id, q.priority
         from inngest_queue q
         where q.organization_id is null and ${claimable("q")}
-        order by q.organization_id, q.priority, q.id limit ${limit}
+        order by q.organization_id, q.priority, q.id limit ${limit * 4}
         for update of q skip locked),
       -- Within a turn, groups go in id order starting after the one this worker served last ('' = system runs).
       c as (
