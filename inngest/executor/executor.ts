@@ -108,7 +108,11 @@ export async function startExecutor(options: ExecutorOptions): Promise<Executor>
     wake();
     return !stopped && worker.busy < maxInFlight;
   });
-  const listener = await listenForWake(wake);
+  // Without the LISTEN connection (connection limit, network) the worker still works, at the poll's pace.
+  const listener = await listenForWake(wake).catch((err: unknown) => {
+    log("executor: cannot LISTEN for wake-ups from other processes; polling only", err);
+    return { close: async () => {} };
+  });
 
   const loop = (async () => {
     while (!stopped) {
