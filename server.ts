@@ -12,6 +12,12 @@ import { attachRealtime } from "@/lib/realtime/attach-realtime";
 import { refuseBadUrl } from "@/lib/api/refuse-bad-url";
 import { log } from "@/lib/log/logger";
 import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/auth/client-ip";
+import { onShutdownSignal } from "@/lib/server/on-shutdown-signal";
+
+/** How long in-flight durable calls may finish on SIGTERM before their items are handed to other processes. */
+const STOP_GRACE_MS = 5_000;
+/** The whole shutdown's bound: past it the process exits anyway (orchestrators kill at 10 s by default). */
+const SHUTDOWN_TIMEOUT_MS = 8_000;
 
 /**
  * One process holds Next.js, the database handle (PGlite allows exactly one) and, as later features land, socket.io
@@ -32,7 +38,11 @@ async function main() {
   }
 
   const dev = e.NODE_ENV !== "production";
-  const app = next({ dev, hostname: e.HOSTNAME, port: e.PORT });
+  // A worker process (PAPO_EXECUTOR=worker) serves /api/inngest to its own executor only: it listens on loopback,
+  // so a load balancer or a stray request cannot reach it; web traffic goes to the web processes.
+  const worker = e.PAPO_EXECUTOR === "worker";
+  const hostname = worker ? "127.0.0.1" : e.HOSTNAME;
+  const app = next({ dev, hostname, port: e.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
@@ -47,28 +57,32 @@ async function main() {
   });
   // socket.io on the same server and port; route handlers and durable functions reach it through globalThis.
   const realtime = await attachRealtime(server, { databaseUrl: e.DATABASE_URL });
-  await new Promise<void>((resolve) => server.listen(e.PORT, e.HOSTNAME, resolve));
-  log.info(`ready on ${e.publicUrl} (${e.embedded ? `embedded database in ${e.dataDir}` : "PostgreSQL"}, ${dev ? "development" : "production"})`);
+  await new Promise<void>((resolve) => server.listen(e.PORT, hostname, resolve));
+  const where = worker ? `worker on 127.0.0.1:${e.PORT}` : `ready on ${e.publicUrl}`;
+  log.info(`${where} (${e.embedded ? `embedded database in ${e.dataDir}` : "PostgreSQL"}, ${dev ? "development" : "production"})`);
 
   // The executor syncs by calling /api/inngest, so it starts once the server answers.
   const mode = inngestMode();
   let executor: Executor | undefined;
-  if (mode === "embedded" && e.PAPO_EXECUTOR === "on") {
-    const host = e.HOSTNAME === "0.0.0.0" || e.HOSTNAME === "::" ? "127.0.0.1" : e.HOSTNAME;
-    executor = await startExecutor({ serveUrl: `http://${host}:${e.PORT}/api/inngest` });
+  if (mode === "embedded" && e.PAPO_EXECUTOR !== "off") {
+    const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+    executor = await startExecutor({ serveUrl: `http://${host}:${e.PORT}/api/inngest`, stopGraceMs: STOP_GRACE_MS });
   }
   log.info(`durable functions: ${mode}${mode === "embedded" ? (executor ? " executor running" : " (executor off in this process)") : ""}`);
 
-  const shutdown = async (signal: string) => {
-    log.info(`${signal}: shutting down`);
-    server.close();
-    await realtime.close().catch(() => {});
-    await executor?.stop().catch(() => {});
-    await closeDb().catch(() => {});
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  // Stop taking requests, stop claiming and let in-flight calls end (or hand them over), then close sockets and
+  // the database. The executor goes before the sockets: its calls reach /api/inngest over this server.
+  onShutdownSignal(
+    [
+      { name: "stop accepting connections", run: () => void server.close() },
+      { name: "idle keep-alive connections", run: () => server.closeIdleConnections() },
+      { name: "executor", run: () => executor?.stop() },
+      { name: "realtime", run: () => realtime.close() },
+      { name: "open connections", run: () => server.closeAllConnections() },
+      { name: "database", run: () => closeDb() },
+    ],
+    { timeoutMs: SHUTDOWN_TIMEOUT_MS, log: (msg) => log.info(msg) },
+  );
 }
 
 function printDemoLogin(login: DemoLogin, created: boolean, url: string) {

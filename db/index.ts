@@ -46,7 +46,7 @@ function open(): Handle {
     // 20: webhook ingest group-commits into at most two transactions at a time, but the executor's workers and the
     // /api/inngest steps they call each hold a connection while they run; 10 left steps queueing for the pool.
     const client = postgres(e.DATABASE_URL, { max: 20, onnotice: (n) => log.debug({ code: n.code }, `postgres notice: ${n.message}`) });
-    return { db: drizzle(client, { schema, logger: queryLogger(e.LOG_LEVEL) }) as unknown as Db, close: () => client.end(), driver: "postgres" };
+    return { db: drizzle(client, { schema, logger: queryLogger(e.LOG_LEVEL) }) as unknown as Db, close: () => client.end({ timeout: 2 }), driver: "postgres" };
   }
   const { PGlite } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");
   const { drizzle } = require("drizzle-orm/pglite") as typeof import("drizzle-orm/pglite");

@@ -32,12 +32,25 @@ const schema = z.object({
   PAPO_SECRET: optionalString.pipe(z.string().min(32, "PAPO_SECRET must be at least 32 characters").optional()),
   NEXTAUTH_SECRET: optionalString,
   // inngest (see inngest/mode.ts): both keys = Inngest Cloud; a base URL or INNGEST_DEV = self-hosted/dev
-  // server; neither = Papo's embedded executor. PAPO_EXECUTOR=off keeps this process from running the worker.
+  // server; neither = Papo's embedded executor. PAPO_EXECUTOR: on = web + worker, off = web only (still queues
+  // work), worker = executor only (listens on 127.0.0.1, takes no web traffic). See README "Scaling".
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_BASE_URL: optionalString,
   INNGEST_DEV: optionalString,
-  PAPO_EXECUTOR: z.enum(["on", "off"]).default("on"),
+  PAPO_EXECUTOR: z.enum(["on", "off", "worker"]).default("on"),
+  // Finished runs, their steps and events older than this many days are pruned (inngest/functions/prune-run-history.ts).
+  PAPO_RUN_RETENTION_DAYS: optionalString
+    .pipe(
+      z.coerce
+        .number<string>({ message: "PAPO_RUN_RETENTION_DAYS must be a whole number of days" })
+        .int("PAPO_RUN_RETENTION_DAYS must be a whole number of days")
+        .min(1, "PAPO_RUN_RETENTION_DAYS must be at least 1")
+        .optional(),
+    )
+    .transform((v) => v ?? 14),
+  // bench only (npm run bench:ingest): enables POST /api/bench/webhook-baseline, a signature check and nothing else.
+  PAPO_BENCH_BASELINE_SECRET: optionalString,
   // whatsapp: the app secret of a Meta app shared by many organizations (POST /api/webhooks/whatsapp)
   META_APP_SECRET: optionalString,
   META_WEBHOOK_VERIFY_TOKEN: optionalString,

@@ -37,6 +37,8 @@ export const inngestEvents = pgTable(
   (t) => [
     index("inngest_events_name_ts_idx").on(t.name, t.ts),
     index("inngest_events_organization_received_idx").on(t.organizationId, t.receivedAt),
+    // Retention prunes the oldest events first (inngest/functions/prune-executor-history.ts).
+    index("inngest_events_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -71,6 +73,8 @@ export const inngestRuns = pgTable(
     // Keyset pagination of an organization's runs follows seq (creation order, unique), not created_at (ties).
     index("inngest_runs_organization_seq_idx").on(t.organizationId, t.seq),
     index("inngest_runs_event_idx").on(t.eventId),
+    // Retention finds finished runs by end time; running runs (no end) stay out of the index.
+    index("inngest_runs_ended_idx").on(t.endedAt).where(sql`ended_at is not null`),
   ],
 );
 
@@ -132,9 +136,17 @@ export const inngestQueue = pgTable(
     throttle: jsonb("throttle").$type<{ key: string; limit: number; periodMs: number }>(),
     leasedBy: text("leased_by"),
     leasedUntil: bigint("leased_until", { mode: "number" }),
+    /**
+     * The run's organization (null: system runs), the group claiming takes turns between so one tenant's backlog
+     * never delays another's work. Filled by a trigger from inngest_runs (see the migration's hand-written part),
+     * so every path that queues work gets it without passing it around.
+     */
+    organizationId: uuid("organization_id"),
   },
   (t) => [
-    index("inngest_queue_order_idx").on(t.priority, t.id),
+    // Claiming walks each organization's items in order (claim.ts); a global (priority, id) order would tempt the
+    // planner to scan one tenant's whole backlog looking for another's items.
+    index("inngest_queue_organization_order_idx").on(t.organizationId, t.priority, t.id),
     index("inngest_queue_run_idx").on(t.runId),
     uniqueIndex("inngest_queue_dedupe_idx").on(t.dedupeKey),
     index("inngest_queue_leased_idx").on(t.leasedUntil).where(sql`leased_until is not null`),

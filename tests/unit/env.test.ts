@@ -53,4 +53,34 @@ describe("env", () => {
     expect(e.dataDir.endsWith("/.data")).toBe(true);
     expect(e.publicUrl).toBe("http://localhost:3000");
   });
+  it("PAPO_RUN_RETENTION_DAYS: 14 by default (also when empty), a whole number of days from 1", () => {
+    delete process.env.PAPO_RUN_RETENTION_DAYS;
+    resetEnvForTests();
+    expect(env().PAPO_RUN_RETENTION_DAYS).toBe(14);
+    process.env.PAPO_RUN_RETENTION_DAYS = "";
+    resetEnvForTests();
+    expect(env().PAPO_RUN_RETENTION_DAYS).toBe(14);
+    process.env.PAPO_RUN_RETENTION_DAYS = " 30 ";
+    resetEnvForTests();
+    expect(env().PAPO_RUN_RETENTION_DAYS).toBe(30);
+    for (const bad of ["0", "1.5", "forever"]) {
+      process.env.PAPO_RUN_RETENTION_DAYS = bad;
+      resetEnvForTests();
+      expect(() => env()).toThrow(/PAPO_RUN_RETENTION_DAYS/);
+    }
+  });
+
+  it("PAPO_EXECUTOR: on by default; off (web only) and worker (executor only) are accepted, nothing else", () => {
+    delete process.env.PAPO_EXECUTOR;
+    resetEnvForTests();
+    expect(env().PAPO_EXECUTOR).toBe("on");
+    for (const mode of ["off", "worker"] as const) {
+      process.env.PAPO_EXECUTOR = mode;
+      resetEnvForTests();
+      expect(env().PAPO_EXECUTOR).toBe(mode);
+    }
+    process.env.PAPO_EXECUTOR = "web";
+    resetEnvForTests();
+    expect(() => env()).toThrow(/PAPO_EXECUTOR/);
+  });
 });
