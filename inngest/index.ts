@@ -3,12 +3,11 @@ import { expireFlowSessions } from "./functions/expire-flow-sessions";
 import { diagnosticsPing } from "./functions/diagnostics-ping";
 import { processWebhookEvent } from "./functions/process-webhook-event";
 import { recoverStaleWebhooks } from "./functions/recover-stale-webhooks";
-import { runFlow } from "./functions/run-flow";
 import { sandboxDeliverStatuses } from "./functions/sandbox-deliver-statuses";
 import { sendMessage } from "./functions/send-message";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, runFlow, expireFlowSessions];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions];
 
 export { inngest } from "./client";
