@@ -55,7 +55,8 @@ export async function deliverMessage(
       ambiguous++;
       const status = await step.waitForEvent(`await-status-${tag}${ambiguous - 1}`, {
         event: messageStatus,
-        if: "async.data.messageId == event.data.messageId && async.data.organizationId == event.data.organizationId",
+        // Literal ids (uuids from our own rows): the run's own event is a webhook's in process-webhook-event.
+        if: `async.data.messageId == '${messageId}' && async.data.organizationId == '${organizationId}'`,
         timeout: doubtGrace(),
       });
       if (status) {

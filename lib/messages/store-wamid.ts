@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { messages } from "@/db/schema";
 import { applyPendingStatuses } from "@/lib/whatsapp/ingest/apply-pending-statuses";
@@ -12,8 +12,9 @@ export async function storeWamid(organizationId: string, messageId: string, waMe
   const db = getDb();
   const [row] = await db
     .update(messages)
-    .set({ waMessageId, sendDoubtSince: null })
-    .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId), isNull(messages.waMessageId)))
+    // A status webhook may have adopted the row (stored its wamid) first: keep that id, but end the doubt.
+    .set({ waMessageId: sql`coalesce(${messages.waMessageId}, ${waMessageId})`, sendDoubtSince: null })
+    .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId), or(isNull(messages.waMessageId), isNotNull(messages.sendDoubtSince))))
     .returning({ channelId: messages.channelId });
   if (!row) return;
   await applyPendingStatuses(db, { channelId: row.channelId, waMessageIds: [waMessageId] });
