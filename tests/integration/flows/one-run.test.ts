@@ -63,8 +63,11 @@ describe("one run per inbound message", () => {
     // No send-message run per reply (and no run-flow run: that function is gone): the replies were steps of the
     // process-webhook-event run that stored the customer's message.
     expect((await runsOf("papo-send-message")).length).toBe(sendRunsBefore);
-    const run = (await runsOf("papo-process-webhook-event")).find((r) => (r.output as { flows?: unknown[] } | null)?.flows?.length && JSON.stringify(r.event).length > 0 && r.status === "completed" && (r.output as { flows: { handled?: boolean }[] }).flows[0].handled);
-    expect(run).toBeDefined();
+    const handled = await waitFor(
+      async () => (await runsOf("papo-process-webhook-event")).find((r) => r.status === "completed" && (r.output as { flows?: { handled?: boolean }[] } | null)?.flows?.[0]?.handled),
+      "the webhook's run completes with the flow handled",
+    );
+    expect(handled.output).toMatchObject({ status: "processed", flows: [{ handled: true }] });
     // Every bot row has Meta's id: sent, not left queued for someone else.
     const rows = await getDb().select({ wamid: messages.waMessageId }).from(messages).where(and(eq(messages.conversationId, conversation.id), eq(messages.sender, "bot")));
     expect(rows.every((r) => r.wamid)).toBe(true);
