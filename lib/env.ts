@@ -34,6 +34,9 @@ const schema = z.object({
   INNGEST_BASE_URL: optionalString,
   INNGEST_DEV: optionalString,
   PAPO_EXECUTOR: z.enum(["on", "off"]).default("on"),
+  // How the executor calls the functions (inngest/executor/sdk-transport.ts): "inprocess" hands each signed request
+  // to the serve handler in its own process (the default: server.ts runs both); "http" POSTs to /api/inngest.
+  PAPO_EXECUTOR_CALLS: z.enum(["inprocess", "http"]).default("inprocess"),
   // whatsapp: the app secret of a Meta app shared by many organizations (POST /api/webhooks/whatsapp)
   META_APP_SECRET: optionalString,
   META_WEBHOOK_VERIFY_TOKEN: optionalString,

@@ -132,6 +132,11 @@ export const inngestQueue = pgTable(
     throttle: jsonb("throttle").$type<{ key: string; limit: number; periodMs: number }>(),
     leasedBy: text("leased_by"),
     leasedUntil: bigint("leased_until", { mode: "number" }),
+    /**
+     * A call's checkpoints (inngest/executor/checkpoint.ts): which dispatch (`ctx.qi_id`) checkpointed how many
+     * steps, so its completion knows which stored results the SDK has already seen.
+     */
+    checkpoint: jsonb("checkpoint").$type<{ dispatch: string; steps: number }>(),
   },
   (t) => [
     index("inngest_queue_order_idx").on(t.priority, t.id),

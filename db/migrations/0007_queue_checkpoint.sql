@@ -1,0 +1,1 @@
+ALTER TABLE "inngest_queue" ADD COLUMN "checkpoint" jsonb;
