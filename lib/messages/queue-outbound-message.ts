@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Tx } from "@/db";
 import { channels, conversations, messages, templates, type Message } from "@/db/schema";
-import { conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { sendJobEvents } from "@/lib/jobs";
 import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
 import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
@@ -30,6 +30,8 @@ export type QueueOutboundMessageInput = {
    * run, lib/flows/runtime/send-flow-reply.ts).
    */
   dispatch?: "send-message" | "caller";
+  /** A bot's message: refused (409, nothing stored) when a person owns the conversation. */
+  botReply?: boolean;
 };
 
 /**
@@ -55,6 +57,7 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
       .from(conversations)
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
     if (!conversation) throw notFound("Conversation");
+    if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
     if (key) {
       const existing = await findByKey(tx, input.organizationId, key);
       if (existing) return { message: existing, created: false };

@@ -1,11 +1,7 @@
 import { ZodError } from "zod";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
-import { conversations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { queueOutboundMessage } from "@/lib/messages/queue-outbound-message";
-import { isFreeform } from "@/lib/whatsapp/graph/message-schema";
-import { canSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
+import { OutsideWindowError } from "@/lib/whatsapp/window/can-send-freeform";
 import type { PlannedMessage } from "../engine/engine-types";
 import { flowStepKey, type FlowPlan } from "./flow-plan";
 
@@ -24,13 +20,8 @@ export async function sendFlowMessage(
   now = new Date(),
   dispatch: "send-message" | "caller" = "send-message",
 ): Promise<FlowSendResult> {
-  const [conversation] = await getDb()
-    .select({ owner: conversations.owner, windowExpiresAt: conversations.windowExpiresAt })
-    .from(conversations)
-    .where(and(eq(conversations.organizationId, plan.organizationId), eq(conversations.id, plan.conversationId)));
-  if (!conversation) return { skipped: "the conversation is gone" };
-  if (conversation.owner === "human") return { skipped: "a person owns the conversation" };
-  if (isFreeform(planned.message) && !canSendFreeform(conversation, now)) return { skipped: "outside_window: the 24-hour window is closed; only templates may be sent" };
+  // queueOutboundMessage checks, in its own transaction: a person owns the conversation → 409; a free-form message
+  // outside the window → OutsideWindowError; both are skips here.
   try {
     const { message, created } = await queueOutboundMessage({
       organizationId: plan.organizationId,
@@ -40,10 +31,13 @@ export async function sendFlowMessage(
       idempotencyKey: flowStepKey(plan.sessionId, planned.seq),
       now,
       dispatch,
+      botReply: true,
     });
     // queueOutboundMessage already moved the inbox's preview and pushed message.created (once: only when created).
     return { messageId: message.id, created };
   } catch (error) {
+    if (error instanceof OutsideWindowError) return { skipped: "outside_window: the 24-hour window is closed; only templates may be sent" };
+    if (error instanceof AppError && error.status === 404) return { skipped: "the conversation is gone" };
     if (error instanceof ZodError) return { skipped: `invalid message: ${error.issues.map((i) => i.message).join("; ")}` };
     if (error instanceof AppError && error.status < 500) return { skipped: error.message };
     throw error;
