@@ -39,6 +39,14 @@ export const messageStatus = eventType("papo/message.status", {
   }),
 });
 
+/**
+ * An outbound message that had been in doubt (its send failed ambiguously) is settled: it has Meta's id, or it
+ * failed. The conversation's later sends that were waiting behind it go on (inngest/functions/deliver-message.ts).
+ */
+export const messageSettled = eventType("papo/message.settled", {
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+});
+
 /** Sync one channel's message templates from Meta (inngest/functions/sync-templates.ts). */
 export const templatesSync = eventType("papo/templates.sync", {
   schema: z.object({ organizationId: z.uuid(), channelId: z.uuid() }),

@@ -4,12 +4,11 @@ import { diagnosticsPing } from "./functions/diagnostics-ping";
 import { processWebhookEvent } from "./functions/process-webhook-event";
 import { pruneRunHistoryFn } from "./functions/prune-run-history";
 import { recoverStaleWebhooks } from "./functions/recover-stale-webhooks";
-import { runFlow } from "./functions/run-flow";
 import { sandboxDeliverStatuses } from "./functions/sandbox-deliver-statuses";
 import { sendMessage } from "./functions/send-message";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, runFlow, expireFlowSessions, pruneRunHistoryFn];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn];
 
 export { inngest } from "./client";

@@ -51,8 +51,8 @@ export function inngestClientOptions<const Id extends string>(id: Id) {
   // Never spread this object ({ ...options }): spreading would call the getters right away.
   return {
     id,
-    // Classic protocol: the executor drives every step (no checkpointing to Inngest's API).
-    checkpointing: false as const,
+    // No `checkpointing` option: the SDK's v4 default (on) everywhere. In embedded mode its checkpoint calls reach
+    // the executor in-process through `fetch` below (inngest/executor/checkpoint.ts).
     fetch: inngestFetch,
     // What the SDK logs (failing steps included) is bounded and redacted like every other log line.
     logger: inngestLogger,
@@ -72,7 +72,7 @@ export function inngestClientOptions<const Id extends string>(id: Id) {
 }
 
 /**
- * The client's fetch. Requests to EMBEDDED_ORIGIN (send(), step.sendEvent, registration) are handed to the
+ * The client's fetch. Requests to EMBEDDED_ORIGIN (send(), step.sendEvent, registration, checkpoints) are handed to the
  * executor's handlers in-process: no HTTP hop, no need to know Papo's own URL or port, and it works in any
  * process sharing the database (a web process with PAPO_EXECUTOR=off still queues work for the worker).
  */

@@ -51,6 +51,9 @@ const schema = z.object({
     .transform((v) => v ?? 14),
   // bench only (npm run bench:ingest): enables POST /api/bench/webhook-baseline, a signature check and nothing else.
   PAPO_BENCH_BASELINE_SECRET: optionalString,
+  // How the executor calls the functions (inngest/executor/sdk-transport.ts): "inprocess" hands each signed request
+  // to the serve handler in its own process (the default: server.ts runs both); "http" POSTs to /api/inngest.
+  PAPO_EXECUTOR_CALLS: z.enum(["inprocess", "http"]).default("inprocess"),
   // whatsapp: the app secret of a Meta app shared by many organizations (POST /api/webhooks/whatsapp)
   META_APP_SECRET: optionalString,
   META_WEBHOOK_VERIFY_TOKEN: optionalString,
@@ -69,6 +72,19 @@ const schema = z.object({
         .optional(),
     )
     .transform((v) => v ?? 80),
+  // whatsapp: after a send failed ambiguously (5xx, timeout: Meta may have taken it), how long to wait for a status
+  // webhook naming it before sending it again; the conversation's later sends wait meanwhile. Real status
+  // webhooks follow a send within seconds, so about a minute covers them without holding a conversation for long.
+  WHATSAPP_SEND_DOUBT_GRACE_SECONDS: optionalString
+    .pipe(
+      z.coerce
+        .number<string>({ message: "WHATSAPP_SEND_DOUBT_GRACE_SECONDS must be a whole number of seconds" })
+        .int("WHATSAPP_SEND_DOUBT_GRACE_SECONDS must be a whole number of seconds")
+        .min(5, "WHATSAPP_SEND_DOUBT_GRACE_SECONDS must be at least 5")
+        .max(86_400, "WHATSAPP_SEND_DOUBT_GRACE_SECONDS is at most 86400 (one day)")
+        .optional(),
+    )
+    .transform((v) => v ?? 60),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string; embedded: boolean };

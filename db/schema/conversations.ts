@@ -79,6 +79,11 @@ export const messages = pgTable(
     pricing: jsonb("pricing").$type<Record<string, unknown>>(),
     /** Caller-chosen key for outbound messages (composer attempt, flow session step, campaign recipient). */
     idempotencyKey: text("idempotency_key"),
+    /**
+     * Set when a send failed ambiguously (Meta may have taken it): until the row has a wamid or fails, the
+     * conversation's later sends wait (lib/whatsapp/graph/SENDING.md, "Order after an ambiguous failure").
+     */
+    sendDoubtSince: timestamp("send_doubt_since", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -90,6 +95,18 @@ export const messages = pgTable(
     uniqueIndex("messages_org_idempotency_key").on(t.organizationId, t.idempotencyKey).where(sql`idempotency_key is not null`),
   ],
 );
+
+/**
+ * The per-channel send rate shared by every process: one row per business number holding the theoretical arrival
+ * time of its next free send slot (GCRA, the "virtual scheduling" form of a token bucket). Taking a slot is one
+ * upsert (lib/messages/take-send-slot.ts).
+ */
+export const sendRateLimits = pgTable("send_rate_limits", {
+  channelId: uuid("channel_id")
+    .primaryKey()
+    .references(() => channels.id, { onDelete: "cascade" }),
+  tat: timestamp("tat", { withTimezone: true }).notNull(),
+});
 
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;

@@ -142,6 +142,11 @@ export const inngestQueue = pgTable(
      * so every path that queues work gets it without passing it around.
      */
     organizationId: uuid("organization_id"),
+    /**
+     * A call's checkpoints (inngest/executor/checkpoint.ts): which dispatch (`ctx.qi_id`) checkpointed how many
+     * steps, so its completion knows which stored results the SDK has already seen.
+     */
+    checkpoint: jsonb("checkpoint").$type<{ dispatch: string; steps: number }>(),
   },
   (t) => [
     // Claiming walks each organization's items in order (claim.ts); a global (priority, id) order would tempt the

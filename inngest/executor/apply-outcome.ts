@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
+import type { StepResult } from "@/db/schema";
 import { query } from "./db";
 import type { CallOutcome, Op } from "./call-sdk";
 import { parseDuration, wakeTime } from "./duration";
@@ -20,24 +21,34 @@ export async function applyOutcome(
   tx: Tx,
   item: ClaimedCall,
   outcome: CallOutcome,
-  ctx: { workerId: string; now: number; sentStepIds: Set<string>; maxAttempts: number; backoff: (attempt: number) => number },
+  ctx: {
+    workerId: string;
+    now: number;
+    sentStepIds: Set<string>;
+    /** This call's `ctx.qi_id`: steps checkpointed under it (checkpoint.ts) are results the SDK has seen. */
+    dispatchId?: string;
+    maxAttempts: number;
+    backoff: (attempt: number) => number;
+  },
 ) {
   // Lock the run and the item together; no row = the item is gone (run ended or cancelled meanwhile).
-  const [locked] = await query<RunLockRow & { leased_by: string | null }>(
+  const [locked] = await query<RunLockRow & { leased_by: string | null; checkpoint: { dispatch: string; steps: number } | null }>(
     tx,
-    sql`select r.id, r.seq, r.status, r.concurrency, q.leased_by from inngest_runs r
+    sql`select r.id, r.seq, r.status, r.concurrency, q.leased_by, q.checkpoint from inngest_runs r
         join inngest_queue q on q.run_id = r.id and q.id = ${item.id}
         where r.id = ${item.runId} for update`,
   );
   if (!locked || locked.leased_by !== ctx.workerId) return;
-  const run = { ...locked, seq: Number(locked.seq) };
+  const { checkpoint } = locked;
+  const run = { id: locked.id, seq: Number(locked.seq), status: locked.status, concurrency: locked.concurrency };
+  const checkpointed = checkpoint && ctx.dispatchId && checkpoint.dispatch === ctx.dispatchId ? Number(checkpoint.steps) : 0;
   if (run.status !== "running") return void (await deleteItem(tx, item.id));
 
   const retry = async (error: unknown, retryAfterMs?: number) => {
     if (item.attempt + 1 >= ctx.maxAttempts) return finishRun(tx, run.id, { status: "failed", error }, ctx.now);
     const delay = retryAfterMs ?? ctx.backoff(item.attempt);
     await tx.execute(sql`update inngest_queue set attempt = attempt + 1, run_at = ${ctx.now + delay},
-        leased_by = null, leased_until = null where id = ${item.id}`);
+        leased_by = null, leased_until = null, checkpoint = null where id = ${item.id}`);
   };
 
   if (outcome.kind === "completed") return finishRun(tx, run.id, { status: "completed", output: outcome.output }, ctx.now);
@@ -54,8 +65,9 @@ export async function applyOutcome(
     if (failure) return finishRun(tx, run.id, { status: "failed", error: failure }, ctx.now);
     if (op.op === "RunComplete") return;
   }
-  // New results the SDK has not seen yet (from these ops or from events meanwhile): call again.
-  await ensureCall(tx, run, ctx.now, ctx.sentStepIds.size);
+  // New results the SDK has not seen yet (from these ops or from events meanwhile): call again. Steps it
+  // checkpointed during this call it has seen.
+  await ensureCall(tx, run, ctx.now, ctx.sentStepIds.size + checkpointed);
 }
 
 type Run = NonNullable<Awaited<ReturnType<typeof lockRun>>>;
@@ -63,11 +75,9 @@ type RunLockRow = Run;
 
 /** One op code. Returns an error to fail the run with, for ops this executor does not implement. */
 async function applyOp(tx: Tx, run: Run, op: Op, now: number): Promise<unknown> {
-  const { name, startedAt, durationMs } = stepDetails(op);
-  const save = (result: unknown) =>
+  const save = (result: StepResult) =>
     tx.execute(sql`insert into inngest_steps (run_id, step_id, result, name, started_at, duration_ms)
-        values (${run.id}, ${op.id}, ${JSON.stringify(result)}::jsonb, ${name}, ${startedAt}::timestamptz, ${durationMs})
-        on conflict do nothing`);
+        values ${stepRow(run.id, op, result)} on conflict do nothing`);
   switch (op.op) {
     case "StepRun":
       await save({ type: "data", data: op.data ?? null });
@@ -103,11 +113,17 @@ async function applyOp(tx: Tx, run: Run, op: Op, now: number): Promise<unknown> 
   }
 }
 
+/** One `inngest_steps` row's values: the step's result plus what the Runs page shows of it. */
+export function stepRow(runId: string, op: Pick<Op, "id" | "name" | "displayName" | "timing">, result: StepResult) {
+  const { name, startedAt, durationMs } = stepDetails(op);
+  return sql`(${runId}, ${op.id}, ${JSON.stringify(result)}::jsonb, ${name}, ${startedAt}::timestamptz, ${durationMs})`;
+}
+
 /**
  * What the Runs page shows of a step: the name the code gave it, and the SDK's timing when it reports one
  * (a Go-style interval in nanoseconds: `a` = start since the epoch, `b` = duration).
  */
-function stepDetails(op: Op): { name: string | null; startedAt: string | null; durationMs: number | null } {
+function stepDetails(op: Pick<Op, "name" | "displayName" | "timing">): { name: string | null; startedAt: string | null; durationMs: number | null } {
   const name = op.displayName ?? op.name ?? null;
   const t = op.timing;
   const valid = t && Number.isFinite(t.a) && Number.isFinite(t.b) && t.a > 0 && t.b >= 0;

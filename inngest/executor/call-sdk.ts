@@ -1,6 +1,14 @@
 import type { StepResult } from "@/db/schema";
 import type { StoredEvent } from "./ingest";
+import { countSdkCall } from "./counters";
 import { signBody } from "./signing";
+
+/**
+ * How a request reaches the SDK's serve handler: `fetch` over HTTP (a worker calling functions served by another
+ * process), or the handler itself called in this process (sdk-transport.ts). Either way the request is signed and
+ * the handler verifies it.
+ */
+export type SdkTransport = (request: Request) => Promise<Response>;
 
 export type Op = {
   id: string;
@@ -24,17 +32,24 @@ export type CallRequest = {
   url: string;
   stepId: string | null;
   runId: string;
+  /** The run's function: sent as `ctx.fn_id`, which (with `qi_id`) turns on the SDK's checkpointing. */
+  functionId: string;
+  /** This dispatch (queue item + lease holder): the SDK sends it back with each checkpoint (`ctx.qi_id`). */
+  dispatchId: string;
   event: StoredEvent;
   steps: { stepId: string; result: StepResult }[];
   attempt: number;
   maxAttempts: number;
   signingKey: string;
   timeoutMs: number;
+  transport: SdkTransport;
 };
 
 /**
- * One execution request, shaped like Inngest's own (classic protocol: no `ctx.fn_id`, so the SDK never tries
- * to checkpoint), signed with the local signing key. Every answer is reduced to what the executor does next.
+ * One execution request, shaped like Inngest's own, signed with the local signing key. `ctx.fn_id` + `ctx.qi_id`
+ * let the SDK checkpoint (its v4 default): it runs consecutive steps in this one call, reporting each to
+ * `POST /v1/checkpoint/{runId}/async` (checkpoint.ts), and answers only at an async op, an error or the end.
+ * Every answer is reduced to what the executor does next.
  */
 export async function callSdk(req: CallRequest): Promise<CallOutcome> {
   const url = new URL(req.url);
@@ -45,6 +60,8 @@ export async function callSdk(req: CallRequest): Promise<CallOutcome> {
     steps: Object.fromEntries(req.steps.map((s) => [s.stepId, s.result])),
     ctx: {
       run_id: req.runId,
+      fn_id: req.functionId,
+      qi_id: req.dispatchId,
       attempt: req.attempt,
       max_attempts: req.maxAttempts,
       disable_immediate_execution: false,
@@ -56,7 +73,8 @@ export async function callSdk(req: CallRequest): Promise<CallOutcome> {
   let res: Response;
   let text: string;
   try {
-    res = await fetch(url, {
+    countSdkCall();
+    res = await req.transport(new Request(url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -65,7 +83,7 @@ export async function callSdk(req: CallRequest): Promise<CallOutcome> {
       },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(req.timeoutMs),
-    });
+    }));
     text = await res.text();
   } catch (err) {
     return { kind: "retry", error: { name: "FetchError", message: `Calling ${url.origin}${url.pathname} failed: ${(err as Error).message}` } };

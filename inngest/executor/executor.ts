@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { dbDriver, getDb } from "@/db";
+import { env } from "@/lib/env";
 import { embeddedSigningKey } from "../mode";
 import { setExecutorClock, systemClock, type Clock } from "./clock";
 import { CronScheduler } from "./cron-scheduler";
@@ -9,11 +10,20 @@ import { notifyOtherProcesses, onWake } from "./wake";
 import { listenForWake } from "./wake-listener";
 import { Worker } from "./worker";
 import { log as papoLog } from "@/lib/log/logger";
+import { sdkTransport, type CallsMode, type SdkHandler } from "./sdk-transport";
 
 export type ExecutorOptions = {
   /** The SDK's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest: synced at start, then called per step. */
   serveUrl: string;
   clock?: Clock;
+  /**
+   * How calls reach the SDK (sdk-transport.ts): "inprocess" hands the signed request to `handler` (default: Papo's
+   * own serve handler, inngest/serve-handler.ts) in this process; "http" POSTs to serveUrl. Default:
+   * PAPO_EXECUTOR_CALLS.
+   */
+  calls?: CallsMode;
+  /** The serve handler in-process calls go to (tests and benchmarks serve their own functions). */
+  handler?: SdkHandler;
   /** Skip the initial sync (another process already registered the app). */
   sync?: boolean;
   /** Parallel HTTP calls this process makes. */
@@ -76,8 +86,9 @@ export async function startExecutor(options: ExecutorOptions): Promise<Executor>
     await getDb().execute(sql`analyze inngest_queue, inngest_runs, inngest_steps`);
   };
 
+  const transport = sdkTransport(options.calls ?? env().PAPO_EXECUTOR_CALLS, options.handler);
   const sync = async () => {
-    const res = await fetch(options.serveUrl, { method: "PUT" });
+    const res = await transport(new Request(options.serveUrl, { method: "PUT" }));
     const body = await res.text();
     if (!res.ok) throw new Error(`Syncing Inngest functions from ${options.serveUrl} failed (${res.status}): ${body}`);
   };
@@ -95,6 +106,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<Executor>
       clock,
       workerId,
       signingKey: options.signingKey ?? embeddedSigningKey(),
+      transport,
       maxInFlight,
       leaseMs: options.leaseMs ?? 30_000,
       callTimeoutMs: options.callTimeoutMs ?? 15 * 60_000,

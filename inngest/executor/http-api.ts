@@ -1,16 +1,20 @@
 import { embeddedEventKey, embeddedSigningKey } from "../mode";
 import { executorClock } from "./clock";
+import { handleCheckpoint } from "./checkpoint";
 import { EventError, ingestEvents, type IncomingEvent } from "./ingest";
 import { registerApp, RegistrationError, type RegisterBody } from "./register";
 import { hashedSigningKey, safeEqual } from "./signing";
 
 /**
- * The two endpoints Inngest's SDK talks to, as plain fetch handlers. In embedded mode the SDK reaches them
- * in-process (inngest/mode.ts), so mounting them over HTTP is only needed for apps in other processes.
+ * The endpoints Inngest's SDK talks to (register, events, checkpoints), as plain fetch handlers. In embedded mode
+ * the SDK reaches them in-process (inngest/mode.ts), so mounting them over HTTP is only needed for apps in other
+ * processes.
  */
 export async function handleExecutorApi(req: Request): Promise<Response> {
   const path = new URL(req.url).pathname;
   if (path.endsWith("/fn/register")) return handleRegister(req);
+  const checkpoint = path.match(/\/v1\/checkpoint\/([^/]+)\/async\/?$/);
+  if (checkpoint) return handleCheckpoint(req, decodeURIComponent(checkpoint[1]));
   if (/\/e\/[^/]+\/?$/.test(path)) return handleEventApi(req);
   return json(404, { error: "Not found" });
 }

@@ -4,7 +4,9 @@ import { getDb } from "@/db";
 import { query, withTx } from "./db";
 import type { Clock } from "./clock";
 import { claimItems, type QueueItem } from "./claim";
-import { callSdk } from "./call-sdk";
+import { randomBytes } from "node:crypto";
+import { callSdk, type SdkTransport } from "./call-sdk";
+import { dispatchId } from "./checkpoint";
 import { applyOutcome } from "./apply-outcome";
 import { maxAttempts } from "./function-config";
 import { loadFunction } from "./registry";
@@ -15,6 +17,7 @@ export type WorkerOptions = {
   clock: Clock;
   workerId: string;
   signingKey: string;
+  transport: SdkTransport;
   maxInFlight: number;
   leaseMs: number;
   callTimeoutMs: number;
@@ -88,10 +91,14 @@ export class Worker {
     }
     const steps = typeof run.steps === "string" ? (JSON.parse(run.steps) as typeof run.steps) : run.steps;
     const attempts = maxAttempts(fn.config);
+    const dispatch = dispatchId(item.id, this.opts.workerId, randomBytes(4).toString("hex"));
     const outcome = await callSdk({
       url: fn.url,
       stepId: item.stepId,
       runId: item.runId,
+      functionId: fn.id,
+      dispatchId: dispatch,
+      transport: this.opts.transport,
       event: run.event,
       steps: steps.map((s) => ({ stepId: s.step_id, result: s.result })),
       attempt: item.attempt,
@@ -104,6 +111,7 @@ export class Worker {
         workerId: this.opts.workerId,
         now: now(),
         sentStepIds: new Set(steps.map((s) => s.step_id)),
+        dispatchId: dispatch,
         maxAttempts: attempts,
         backoff: this.opts.backoff,
       }),

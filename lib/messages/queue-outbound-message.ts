@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Tx } from "@/db";
 import { channels, conversations, messages, templates, type Message } from "@/db/schema";
-import { conflict, notFound } from "@/lib/errors";
-import { inngest } from "@/inngest/client";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { sendJobEvents } from "@/lib/jobs";
 import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
 import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { assertCanSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
@@ -24,6 +24,14 @@ export type QueueOutboundMessageInput = {
    */
   idempotencyKey?: string;
   now?: Date;
+  /**
+   * Who sends the row: `send-message` (default: the inbox, campaigns — one durable run per message, throttled per
+   * channel) or `caller`, which sends it itself in its own durable step (a bot reply inside process-webhook-event's
+   * run, lib/flows/runtime/send-flow-reply.ts).
+   */
+  dispatch?: "send-message" | "caller";
+  /** A bot's message: refused (409, nothing stored) when a person owns the conversation. */
+  botReply?: boolean;
 };
 
 /**
@@ -49,6 +57,7 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
       .from(conversations)
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
     if (!conversation) throw notFound("Conversation");
+    if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
     if (key) {
       const existing = await findByKey(tx, input.organizationId, key);
       if (existing) return { message: existing, created: false };
@@ -82,7 +91,7 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   // The event id makes the executor start one run per message, however many times this is sent.
   // Committed: move the inbox's preview and push message.created (never throws).
   if (result.created) await onMessageStored(input.organizationId, result.message.id);
-  if (result.message.status === "queued") await enqueueSend(result.message);
+  if (result.message.status === "queued" && input.dispatch !== "caller") await enqueueSend(result.message);
   return result;
 }
 
@@ -97,7 +106,7 @@ async function findByKey(tx: Tx, organizationId: string, key: string): Promise<M
 
 /** Hands a queued row to send-message. Safe to call again for the same row: the event id makes one run per message. */
 export async function enqueueSend(message: Pick<Message, "id" | "organizationId" | "channelId" | "conversationId">) {
-  await inngest.send({
+  await sendJobEvents({
     id: `papo-message-send-${message.id}`,
     name: "papo/message.send",
     data: { organizationId: message.organizationId, messageId: message.id, channelId: message.channelId, conversationId: message.conversationId },

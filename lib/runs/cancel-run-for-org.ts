@@ -1,4 +1,4 @@
-import { cancelRun } from "@/inngest/executor/cancel-run";
+import { cancelJobRun } from "@/lib/jobs";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { conflict } from "@/lib/errors";
@@ -9,7 +9,7 @@ import { getRunOrThrow } from "./get-run-or-throw";
 export async function cancelRunForOrg(ctx: OrgContext, runId: string): Promise<void> {
   assertEmbeddedRuns();
   const run = await getRunOrThrow(ctx.org.id, runId);
-  const cancelled = await cancelRun(run.id, {
+  const cancelled = await cancelJobRun(run.id, {
     alsoInTx: (tx) =>
       recordAudit(tx, ctx, { action: "run.cancelled", targetType: "run", targetId: run.id, metadata: { functionId: run.functionId } }),
   });

@@ -1,4 +1,4 @@
-import { replayRun, ReplayError } from "@/inngest/executor/replay-run";
+import { JobReplayError, replayJobRun } from "@/lib/jobs";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { conflict } from "@/lib/errors";
@@ -10,7 +10,7 @@ export async function replayRunForOrg(ctx: OrgContext, runId: string): Promise<{
   assertEmbeddedRuns();
   const run = await getRunOrThrow(ctx.org.id, runId);
   try {
-    const id = await replayRun(run.id, {
+    const id = await replayJobRun(run.id, {
       alsoInTx: (tx, newRunId) =>
         recordAudit(tx, ctx, {
           action: "run.replayed",
@@ -21,7 +21,7 @@ export async function replayRunForOrg(ctx: OrgContext, runId: string): Promise<{
     });
     return { id };
   } catch (err) {
-    if (err instanceof ReplayError) throw conflict(err.message);
+    if (err instanceof JobReplayError) throw conflict(err.message);
     throw err;
   }
 }

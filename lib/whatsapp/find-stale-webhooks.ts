@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { query } from "@/inngest/executor/db";
 import { parseEnvelope } from "./parse-envelope";
 import { webhookOrderingKey } from "./webhook-ordering-key";
 
@@ -18,8 +17,7 @@ export type StaleWebhook = { webhookEventId: string; organizationId: string; ord
  * event id is the row's, so a second send starts nothing.
  */
 export async function findStaleWebhooks(db: Db, now: Date, limit = 500): Promise<StaleWebhook[]> {
-  const rows = await query<{ id: string; organization_id: string; channel_id: string | null; raw_body: Uint8Array }>(
-    db,
+  const res = (await db.execute(
     sql`select w.id, w.organization_id, w.channel_id, w.raw_body from webhook_events w
         where w.status = 'received' and w.organization_id is not null
           and w.received_at < ${new Date(now.getTime() - STALE_AFTER_MS).toISOString()}::timestamptz
@@ -27,7 +25,9 @@ export async function findStaleWebhooks(db: Db, now: Date, limit = 500): Promise
           and not exists (select 1 from inngest_events e where e.id = 'webhook-' || w.id::text)
         order by w.received_at
         limit ${limit}`,
-  );
+  )) as unknown;
+  // postgres.js returns the rows, PGlite `{ rows }`.
+  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { id: string; organization_id: string; channel_id: string | null; raw_body: Uint8Array }[];
   return rows.map((r) => {
     const parsed = parseEnvelope(new Uint8Array(r.raw_body));
     const changes = parsed.ok

@@ -3,8 +3,7 @@ import { getDb } from "@/db";
 import { webhookEvents } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { inngestMode } from "@/inngest/mode";
-import { withTx } from "@/inngest/executor/db";
-import { afterIngestCommit, ingestEventsInTx } from "@/inngest/executor/ingest-events-in-tx";
+import { enqueueInTransaction } from "@/lib/jobs";
 import { log } from "@/lib/log/logger";
 
 /** A webhook_events row to store; a `received` row with an organization is handed to process-webhook-event. */
@@ -101,11 +100,10 @@ async function writeRows(rows: (WebhookRowInput & { id: string })[]) {
     return row;
   });
   if (inngestMode() === "embedded") {
-    await withTx(async (tx) => {
+    await enqueueInTransaction(async (tx) => {
       await tx.insert(webhookEvents).values(values);
-      if (events.length) await ingestEventsInTx(tx, events);
+      return { result: undefined, events };
     });
-    afterIngestCommit();
     return;
   }
   await getDb().insert(webhookEvents).values(values);

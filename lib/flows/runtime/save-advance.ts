@@ -48,15 +48,14 @@ export async function saveAdvance(
     })
     .where(and(eq(flowSessions.organizationId, session.organizationId), eq(flowSessions.id, session.id)));
   if (!session.isTest && result.stats.length > 0) {
-    for (const s of result.stats) {
-      await tx
-        .insert(flowNodeStats)
-        .values({ organizationId: session.organizationId, flowId: session.flowId, flowVersionId: session.flowVersionId, nodeId: s.nodeId, entered: s.entered, completed: s.completed })
-        .onConflictDoUpdate({
-          target: [flowNodeStats.flowVersionId, flowNodeStats.nodeId],
-          set: { entered: sql`${flowNodeStats.entered} + ${s.entered}`, completed: sql`${flowNodeStats.completed} + ${s.completed}`, updatedAt: args.now },
-        });
-    }
+    // One statement for every node the turn touched.
+    await tx
+      .insert(flowNodeStats)
+      .values(result.stats.map((s) => ({ organizationId: session.organizationId, flowId: session.flowId, flowVersionId: session.flowVersionId, nodeId: s.nodeId, entered: s.entered, completed: s.completed })))
+      .onConflictDoUpdate({
+        target: [flowNodeStats.flowVersionId, flowNodeStats.nodeId],
+        set: { entered: sql`${flowNodeStats.entered} + excluded.entered`, completed: sql`${flowNodeStats.completed} + excluded.completed`, updatedAt: args.now },
+      });
   }
   if (ended && !result.effects.some((e) => e.type === "handoff")) {
     await tx

@@ -1,31 +1,27 @@
 import { ZodError } from "zod";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
-import { conversations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { onMessageStored } from "@/lib/inbox/on-message-stored";
 import { queueOutboundMessage } from "@/lib/messages/queue-outbound-message";
-import { isFreeform } from "@/lib/whatsapp/graph/message-schema";
-import { canSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
+import { OutsideWindowError } from "@/lib/whatsapp/window/can-send-freeform";
 import type { PlannedMessage } from "../engine/engine-types";
 import { flowStepKey, type FlowPlan } from "./flow-plan";
 
-export type FlowSendResult = { messageId: string } | { skipped: string };
+export type FlowSendResult = { messageId: string; created: boolean } | { skipped: string };
 
 /**
  * Queues one of the bot's messages (sender "bot") with the key `flow:<session>:<seq>`, so a retried or replayed
  * step never queues it twice. Nothing goes out when a person took the conversation meanwhile, and a free-form
  * message outside the 24-hour window is skipped (only send_template may go there); a message our own validation
- * or the template check refuses is skipped too — retrying could never make it valid.
+ * or the template check refuses is skipped too — retrying could never make it valid. `dispatch`: who sends it
+ * (send-message by default — expiry's closing messages; `caller` for sendFlowReply, which sends it in its own step).
  */
-export async function sendFlowMessage(plan: Pick<FlowPlan, "organizationId" | "conversationId" | "sessionId">, planned: PlannedMessage, now = new Date()): Promise<FlowSendResult> {
-  const [conversation] = await getDb()
-    .select({ owner: conversations.owner, windowExpiresAt: conversations.windowExpiresAt })
-    .from(conversations)
-    .where(and(eq(conversations.organizationId, plan.organizationId), eq(conversations.id, plan.conversationId)));
-  if (!conversation) return { skipped: "the conversation is gone" };
-  if (conversation.owner === "human") return { skipped: "a person owns the conversation" };
-  if (isFreeform(planned.message) && !canSendFreeform(conversation, now)) return { skipped: "outside_window: the 24-hour window is closed; only templates may be sent" };
+export async function sendFlowMessage(
+  plan: Pick<FlowPlan, "organizationId" | "conversationId" | "sessionId">,
+  planned: PlannedMessage,
+  now = new Date(),
+  dispatch: "send-message" | "caller" = "send-message",
+): Promise<FlowSendResult> {
+  // queueOutboundMessage checks, in its own transaction: a person owns the conversation → 409; a free-form message
+  // outside the window → OutsideWindowError; both are skips here.
   try {
     const { message, created } = await queueOutboundMessage({
       organizationId: plan.organizationId,
@@ -34,11 +30,14 @@ export async function sendFlowMessage(plan: Pick<FlowPlan, "organizationId" | "c
       sender: "bot",
       idempotencyKey: flowStepKey(plan.sessionId, planned.seq),
       now,
+      dispatch,
+      botReply: true,
     });
-    // The inbox's preview, activity time and live push (a retried step finds the row and pushes nothing twice).
-    if (created) await onMessageStored(plan.organizationId, message.id);
-    return { messageId: message.id };
+    // queueOutboundMessage already moved the inbox's preview and pushed message.created (once: only when created).
+    return { messageId: message.id, created };
   } catch (error) {
+    if (error instanceof OutsideWindowError) return { skipped: "outside_window: the 24-hour window is closed; only templates may be sent" };
+    if (error instanceof AppError && error.status === 404) return { skipped: "the conversation is gone" };
     if (error instanceof ZodError) return { skipped: `invalid message: ${error.issues.map((i) => i.message).join("; ")}` };
     if (error instanceof AppError && error.status < 500) return { skipped: error.message };
     throw error;

@@ -2,8 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
+import { serve as serveFetch } from "inngest/next";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { env } from "@/lib/env";
 import { inngestClientOptions } from "@/inngest/mode";
 import { handleExecutorApi, ManualClock, startExecutor, type Executor, type ExecutorOptions } from "@/inngest/executor";
 import { query } from "@/inngest/executor/db";
@@ -16,6 +18,8 @@ export function testClient(id: string) {
 }
 
 export type Harness = {
+  /** How the executor reaches the SDK: PAPO_EXECUTOR_CALLS unless the test says (the *.http.test.ts files). */
+  calls: "inprocess" | "http";
   serveUrl: string;
   origin: string;
   clock: ManualClock;
@@ -26,7 +30,9 @@ export type Harness = {
 
 /**
  * The SDK's real serve() handler on a real HTTP server (127.0.0.1, random port) plus the executor's endpoints,
- * and an executor driving it with a manual clock. Nothing is mocked between executor and SDK.
+ * and an executor driving it with a manual clock. Nothing is mocked between executor and SDK: with
+ * PAPO_EXECUTOR_CALLS=http the executor POSTs to that server, with "inprocess" (the default) it hands the signed
+ * request to the same functions' serve() handler (inngest/next, as /api/inngest mounts it) in this process.
  */
 export async function startHarness(opts: {
   client: Inngest.Any;
@@ -34,6 +40,8 @@ export async function startHarness(opts: {
   executor?: Partial<ExecutorOptions>;
 }): Promise<Harness> {
   const sdk = serve({ client: opts.client, functions: opts.functions });
+  const fetchHandler = serveFetch({ client: opts.client, functions: opts.functions });
+  const calls = opts.executor?.calls ?? env().PAPO_EXECUTOR_CALLS;
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith("/api/inngest-executor/")) return void executorRoute(req, res);
     sdk(req, res);
@@ -44,12 +52,23 @@ export async function startHarness(opts: {
   const clock = new ManualClock();
   const executors: Executor[] = [];
   const start = async (extra: Partial<ExecutorOptions> = {}) => {
-    const ex = await startExecutor({ serveUrl, clock, pollMs: 20, backoff: () => 0, log: () => {}, ...opts.executor, ...extra });
+    const ex = await startExecutor({
+      serveUrl,
+      clock,
+      pollMs: 20,
+      backoff: () => 0,
+      log: () => {},
+      calls,
+      handler: (request) => fetchHandler(request as never, undefined as never),
+      ...opts.executor,
+      ...extra,
+    });
     executors.push(ex);
     return ex;
   };
   const executor = await start();
   return {
+    calls,
     serveUrl,
     origin,
     clock,

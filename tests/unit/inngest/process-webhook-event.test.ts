@@ -24,8 +24,8 @@ describe("process-webhook-event", () => {
   });
 
   it("sends the follow-up events the ingest step returned, in one step", async () => {
-    const events = [{ id: "message-received-x", name: "papo/message.received", data: {} }];
-    const send = vi.fn(() => ({ ids: ["message-received-x"] }));
+    const events = [{ id: "media-received-x", name: "papo/media.received", data: {} }];
+    const send = vi.fn(() => ({ ids: ["media-received-x"] }));
     const { result } = await engine().execute({
       steps: [
         { id: "ingest-webhook", handler: () => ({ status: "processed", events }) },
@@ -34,6 +34,22 @@ describe("process-webhook-event", () => {
     });
     expect(result).toEqual({ webhookEventId: id, status: "processed" });
     expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it("handles a customer message in this run instead of sending papo/message.received", async () => {
+    const data = { organizationId: id, channelId: id, conversationId: id, contactId: id, messageId: id };
+    const send = vi.fn(() => ({ ids: [] }));
+    const handle = vi.fn(() => ({ skipped: "no flow for this message" }));
+    const { result } = await engine().execute({
+      steps: [
+        { id: "ingest-webhook", handler: () => ({ status: "processed", events: [{ id: `message-received-${id}`, name: "papo/message.received", data }] }) },
+        { id: "follow-up-events", handler: send },
+        { id: `handle-${id}`, handler: handle },
+      ],
+    });
+    expect(send).not.toHaveBeenCalled();
+    expect(handle).toHaveBeenCalledTimes(1);
+    expect(result).toEqual({ webhookEventId: id, status: "processed", flows: [{ messageId: id, skipped: "no flow for this message" }] });
   });
 
   it("does nothing twice: an already processed webhook is left alone", async () => {
