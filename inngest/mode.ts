@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { derivedKey } from "@/lib/crypto/master-key";
+import { derivedKey, masterKey } from "@/lib/crypto/master-key";
 import { inngestLogger } from "@/lib/log/inngest-logger";
 
 /**
@@ -32,12 +32,30 @@ export function inngestMode(): InngestModeKind {
 
 /** The local signing key the embedded executor signs calls with and the SDK verifies them with. */
 export function embeddedSigningKey(): string {
-  return `signkey-papo-${derivedKey("inngest-signing").toString("hex")}`;
+  return embeddedKeys().signing;
 }
 
 /** The key `/e/<key>` must carry when the event API is reached over HTTP. */
 export function embeddedEventKey(): string {
-  return derivedKey("inngest-event-key").toString("hex");
+  return embeddedKeys().event;
+}
+
+/**
+ * The SDK reads the signing key on every request, response and checkpoint: derive the keys once per master key
+ * (an HKDF each time was a visible share of the executor's CPU). Keyed by the master key's buffer, which
+ * lib/crypto/master-key.ts caches, so a test that resets the master key gets fresh keys.
+ */
+let keys: { master: Buffer; signing: string; event: string } | undefined;
+function embeddedKeys() {
+  const master = masterKey();
+  if (keys?.master !== master) {
+    keys = {
+      master,
+      signing: `signkey-papo-${derivedKey("inngest-signing").toString("hex")}`,
+      event: derivedKey("inngest-event-key").toString("hex"),
+    };
+  }
+  return keys;
 }
 
 /**
@@ -76,9 +94,12 @@ export function inngestClientOptions<const Id extends string>(id: Id) {
  * executor's handlers in-process: no HTTP hop, no need to know Papo's own URL or port, and it works in any
  * process sharing the database (a web process with PAPO_EXECUTOR=off still queues work for the worker).
  */
+let executorApi: Promise<(req: Request) => Promise<Response>> | undefined;
+
 export async function inngestFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : String(input));
   if (url.origin !== EMBEDDED_ORIGIN) return fetch(input, init);
-  const { handleExecutorApi } = await import("./executor/http-api");
-  return handleExecutorApi(new Request(input, init));
+  // Imported once: a dynamic import() per request is a round trip to the module loader (costly under tsx).
+  executorApi ??= import("./executor/http-api").then((m) => m.handleExecutorApi);
+  return (await executorApi)(new Request(input, init));
 }

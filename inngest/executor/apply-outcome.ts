@@ -58,9 +58,11 @@ export async function applyOutcome(
   const stepError = outcome.ops.find((op) => op.op === "StepError");
   if (stepError) return retry(stepError.error, outcome.retryAfterMs);
 
-  await deleteItem(tx, item.id);
+  // A run that completes drops all its items in finishRun: no separate delete.
+  if (!outcome.ops.some((op) => op.op === "RunComplete")) await deleteItem(tx, item.id);
   for (const op of outcome.ops) {
-    if (ctx.sentStepIds.has(op.id)) continue; // settled before this call (a parallel branch re-reporting it)
+    // Settled before this call (a parallel branch re-reporting it). The run's end always counts.
+    if (ctx.sentStepIds.has(op.id) && op.op !== "RunComplete") continue;
     const failure = await applyOp(tx, run, op, ctx.now);
     if (failure) return finishRun(tx, run.id, { status: "failed", error: failure }, ctx.now);
     if (op.op === "RunComplete") return;
@@ -116,7 +118,9 @@ async function applyOp(tx: Tx, run: Run, op: Op, now: number): Promise<unknown> 
 /** One `inngest_steps` row's values: the step's result plus what the Runs page shows of it. */
 export function stepRow(runId: string, op: Pick<Op, "id" | "name" | "displayName" | "timing">, result: StepResult) {
   const { name, startedAt, durationMs } = stepDetails(op);
-  return sql`(${runId}, ${op.id}, ${JSON.stringify(result)}::jsonb, ${name}, ${startedAt}::timestamptz, ${durationMs})`;
+  // Typed: the rows are also used as a VALUES list in a select (checkpoint.ts), where nothing infers the types.
+  return sql`(${runId}::text, ${op.id}::text, ${JSON.stringify(result)}::jsonb, ${name}::text, ${startedAt}::timestamptz,
+              ${durationMs}::integer)`;
 }
 
 /**

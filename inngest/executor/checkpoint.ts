@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { embeddedSigningKey } from "../mode";
 import { countCheckpoint } from "./counters";
-import { query, withTx } from "./db";
+import { getDb } from "@/db";
+import { query } from "./db";
 import { stepRow } from "./apply-outcome";
 import { hashedSigningKey, safeEqual } from "./signing";
 
@@ -65,29 +66,31 @@ export async function handleCheckpoint(req: Request, runId: string): Promise<Res
   if (unsupported) return json(400, { error: `Op "${unsupported.op}" is not checkpointed; return it in the response` });
   countCheckpoint();
 
-  const accepted = await withTx(async (tx) => {
-    // The same locks as a call's completion (apply-outcome.ts): run row and queue item, so checkpoints, the
-    // call's own answer, cancellation and resolves of one run never interleave.
-    const [locked] = await query<{ status: string; function_id: string; leased_by: string | null }>(
-      tx,
-      sql`select r.status, r.function_id, q.leased_by from inngest_runs r
+  const rows = body.steps.map((s) => stepRow(runId, s, { type: "data", data: s.data ?? null }));
+  // One statement, so one atomic commit (no BEGIN/COMMIT round trips): lock the run and the queue item as a call's
+  // completion does (apply-outcome.ts), so checkpoints, the call's own answer, cancellation and resolves of one
+  // run never interleave; store the steps only if this dispatch still owns a running run; and count them on the
+  // item, which tells the call's completion which stored results the SDK has already seen. The 200 goes out
+  // after the statement has committed.
+  const [{ owned }] = await query<{ owned: number }>(
+    getDb(),
+    sql`with locked as (
+          select r.id from inngest_runs r
           join inngest_queue q on q.run_id = r.id and q.id = ${dispatch.itemId} and q.kind = 'call'
-          where r.id = ${runId} for update`,
-    );
-    if (!locked || locked.leased_by !== dispatch.workerId || locked.status !== "running" || locked.function_id !== body.fn_id) return false;
-    const rows = body.steps.map((s) => stepRow(runId, s, { type: "data", data: s.data ?? null }));
-    // Steps and the dispatch's checkpoint count in one statement: the count tells the call's completion which
-    // stored results the SDK has already seen (it must not call again just to show them).
-    await tx.execute(sql`with s as (
+          where r.id = ${runId} and r.status = 'running' and r.function_id = ${body.fn_id} and q.leased_by = ${dispatch.workerId}
+          for update),
+        s as (
           insert into inngest_steps (run_id, step_id, result, name, started_at, duration_ms)
-          values ${sql.join(rows, sql`, `)}
-          on conflict do nothing returning 1)
-        update inngest_queue set checkpoint = jsonb_build_object('dispatch', ${body.qi_id}::text, 'steps',
-            (case when checkpoint->>'dispatch' = ${body.qi_id}::text then (checkpoint->>'steps')::int else 0 end)
-            + (select count(*)::int from s))
-        where id = ${dispatch.itemId}`);
-    return true;
-  });
+          select * from (values ${sql.join(rows, sql`, `)}) v where exists (select 1 from locked)
+          on conflict do nothing returning 1),
+        u as (
+          update inngest_queue set checkpoint = jsonb_build_object('dispatch', ${body.qi_id}::text, 'steps',
+              (case when checkpoint->>'dispatch' = ${body.qi_id}::text then (checkpoint->>'steps')::int else 0 end)
+              + (select count(*)::int from s))
+          where id = ${dispatch.itemId} and exists (select 1 from locked))
+        select count(*)::int as owned from locked`,
+  );
+  const accepted = Number(owned) > 0;
   return accepted ? json(200, { ok: true }) : json(409, { error: "Stale dispatch: this call no longer owns the run" });
 }
 

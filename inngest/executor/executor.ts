@@ -13,7 +13,10 @@ import { log as papoLog } from "@/lib/log/logger";
 import { sdkTransport, type CallsMode, type SdkHandler } from "./sdk-transport";
 
 export type ExecutorOptions = {
-  /** The SDK's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest: synced at start, then called per step. */
+  /**
+   * The SDK's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest: the URL synced at start (and registered); with
+   * calls "http" every call is POSTed to it, in-process calls only carry it as the request URL.
+   */
   serveUrl: string;
   clock?: Clock;
   /**
@@ -26,7 +29,7 @@ export type ExecutorOptions = {
   handler?: SdkHandler;
   /** Skip the initial sync (another process already registered the app). */
   sync?: boolean;
-  /** Parallel HTTP calls this process makes. */
+  /** Parallel calls this process makes. */
   maxInFlight?: number;
   /** How long a claimed item stays ours without renewal: a killed process's work resumes after this. */
   leaseMs?: number;

@@ -196,15 +196,18 @@ export async function finishRun(tx: Tx, runId: string, end: RunEnd, now: number)
     parent_step_id: string | null;
   }>(
     tx,
-    sql`update inngest_runs set status = ${end.status}, ended_at = ${now},
-          output = ${end.status === "completed" ? JSON.stringify(end.output ?? null) : null}::jsonb,
-          error = ${error}::jsonb
-        where id = ${runId} and status = 'running'
-        returning function_id, event, organization_id, parent_run_id, parent_step_id`,
+    // One statement: the run's end, and its queue items and waits gone only if it was still running.
+    sql`with r as (
+          update inngest_runs set status = ${end.status}, ended_at = ${now},
+            output = ${end.status === "completed" ? JSON.stringify(end.output ?? null) : null}::jsonb,
+            error = ${error}::jsonb
+          where id = ${runId} and status = 'running'
+          returning function_id, event, organization_id, parent_run_id, parent_step_id),
+        q as (delete from inngest_queue where run_id = ${runId} and exists (select 1 from r)),
+        w as (delete from inngest_waits where run_id = ${runId} and exists (select 1 from r))
+        select * from r`,
   );
   if (!run) return;
-  await tx.execute(sql`delete from inngest_queue where run_id = ${runId}`);
-  await tx.execute(sql`delete from inngest_waits where run_id = ${runId}`);
   if (run.parent_run_id && run.parent_step_id && end.status !== "cancelled") {
     const result: StepResult =
       end.status === "completed" ? { type: "data", data: end.output ?? null } : { type: "error", error: end.error };

@@ -8,6 +8,7 @@ import { webhookEvents } from "@/db/schema";
 import { functions, inngest } from "@/inngest";
 import { embeddedEventKey, embeddedSigningKey } from "@/inngest/mode";
 import { signBody } from "@/inngest/executor/signing";
+import { sdkTransport } from "@/inngest/executor/sdk-transport";
 import { query } from "@/inngest/executor/db";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { runsOf, startHarness, testClient, waitForRuns, type Harness } from "@/tests/support/executor/harness";
@@ -17,7 +18,8 @@ let h: Harness;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  h = await startHarness({ client: inngest, functions });
+  // handler undefined: in-process calls go to Papo's own serve handler (inngest/serve-handler.ts), as in server.ts.
+  h = await startHarness({ client: inngest, functions, executor: { handler: undefined } });
 });
 afterAll(async () => {
   await h?.close();
@@ -66,6 +68,25 @@ describe("Papo's Inngest app on the embedded executor", () => {
 
     const signed = await post({ "x-inngest-signature": signBody(body, embeddedSigningKey()) });
     expect(signed.status).toBe(206); // the first step ran: the refusals above were about the signature only
+  });
+
+  it("in-process calls go to the same serve handler, which verifies the signature as over HTTP", async () => {
+    const id = await insertWebhook();
+    const body = callBody(id);
+    const call = sdkTransport("inprocess");
+    const post = (headers: Record<string, string>) =>
+      call(
+        new Request(`${h.serveUrl}?fnId=papo-process-webhook-event&stepId=step`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        }),
+      );
+    expect((await post({})).status).toBe(401);
+    expect((await post({ "x-inngest-signature": signBody(body, "signkey-papo-" + "ab".repeat(32)) })).status).toBe(401);
+    const [untouched] = await getDb().select().from(webhookEvents).where(eq(webhookEvents.id, id));
+    expect(untouched.status).toBe("received");
+    expect((await post({ "x-inngest-signature": signBody(body, embeddedSigningKey()) })).status).toBe(206);
   });
 
   it("the event API over HTTP needs the event key and answers { ids, status: 200 }", async () => {
