@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { getDb } from "@/db";
 import { webhookEvents } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { inngestMode } from "@/inngest/mode";
@@ -22,17 +23,15 @@ export async function reapplyWebhookEvent(ctx: OrgContext, webhookEventId: strin
   if (!z.uuid().safeParse(webhookEventId).success) throw notFound("Webhook event");
   const ofOrg = and(eq(webhookEvents.id, webhookEventId), eq(webhookEvents.organizationId, ctx.org.id));
   const embedded = inngestMode() === "embedded";
-  const { row, event } = await withTx(async (tx) => {
+  const { row, event, before } = await withTx(async (tx) => {
+    const [current] = await tx.select({ status: webhookEvents.status }).from(webhookEvents).where(ofOrg).for("update");
+    if (!current) throw notFound("Webhook event");
     const [row] = await tx
       .update(webhookEvents)
       .set({ status: "received", processedAt: null, reapplyCount: sql`${webhookEvents.reapplyCount} + 1` })
       .where(and(ofOrg, inArray(webhookEvents.status, ["partial", "failed"])))
       .returning({ id: webhookEvents.id, channelId: webhookEvents.channelId, rawBody: webhookEvents.rawBody, reapplyCount: webhookEvents.reapplyCount });
-    if (!row) {
-      const [existing] = await tx.select({ status: webhookEvents.status }).from(webhookEvents).where(ofOrg);
-      if (!existing) throw notFound("Webhook event");
-      throw conflict(`This webhook is ${existing.status}: only partial or failed webhooks have items to re-apply`);
-    }
+    if (!row) throw conflict(`This webhook is ${current.status}: only partial or failed webhooks have items to re-apply`);
     const parsed = parseEnvelope(row.rawBody);
     const changes = parsed.ok ? parsed.envelope.entry.flatMap((e) => e.changes.map((c) => ({ field: c.field, value: c.value, channelId: row.channelId }))) : [];
     const event = {
@@ -43,9 +42,17 @@ export async function reapplyWebhookEvent(ctx: OrgContext, webhookEventId: strin
     await recordAudit(tx, ctx, { action: "webhook_event.reapplied", targetType: "webhook_event", targetId: row.id, metadata: { reapplyCount: row.reapplyCount } });
     // Embedded executor: the row's new state and its run commit together.
     if (embedded) await ingestEventsInTx(tx, [event]);
-    return { row, event };
+    return { row, event, before: current.status };
   });
   if (embedded) afterIngestCommit();
-  else await inngest.send(event);
+  else {
+    try {
+      await inngest.send(event);
+    } catch (err) {
+      // Not handed off: put the row back as it was, so it is not left `received` with no run (ask again later).
+      await getDb().update(webhookEvents).set({ status: before }).where(and(ofOrg, eq(webhookEvents.status, "received")));
+      throw err;
+    }
+  }
   return { id: row.id, status: "received", reapplyCount: row.reapplyCount };
 }
