@@ -66,6 +66,8 @@ export const messages = pgTable(
     content: jsonb("content").$type<Record<string, unknown>>().notNull(),
     waMessageId: text("wa_message_id"),
     status: messageStatusEnum("status").notNull(),
+    /** The last status name Meta sent that Papo does not know (`deleted`, `warning`…), as it came; `status` keeps the known ones. */
+    rawStatus: text("raw_status"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     readAt: timestamp("read_at", { withTimezone: true }),

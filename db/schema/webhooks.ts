@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { bytea, id } from "./columns";
 import { organizations } from "./organizations";
 import { channels } from "./channels";
@@ -9,7 +9,28 @@ export const webhookEventStatusEnum = pgEnum("webhook_event_status", [
   "rejected",
   "unrouted",
   "failed",
+  /** Processed, but some items failed (each with its reason in `items`): re-apply them after a fix. */
+  "partial",
 ]);
+
+/**
+ * What became of one item of a webhook (a message, a status, a template change…), recorded on its row. An applied
+ * item is recorded in the same transaction as its writes, with the follow-up events it calls for: a retried run
+ * skips it and sends the same events again (same ids), whatever crashed when (lib/whatsapp/WEBHOOKS.md).
+ */
+export type WebhookItemOutcome = {
+  /** Where the item sits in the body, e.g. `entry[0].changes[1].value.statuses[2]`: unique within the row. */
+  path: string;
+  kind: "message" | "status" | "change";
+  /** The item's wamid / template name (shortened when absurdly long). */
+  ref?: string;
+  outcome: "applied" | "duplicate" | "pending" | "skipped" | "failed";
+  reason?: string;
+  /** What was clamped or replaced to store it (the exact original stays in `raw_body`). */
+  notes?: string[];
+  /** Follow-up events this item calls for (FollowUpEvent of ingest-webhook-event.ts), re-sent by every attempt. */
+  events?: { id: string; name: string; data: Record<string, unknown> }[];
+};
 
 /** Every webhook POST exactly as it arrived: the raw bytes are what Meta signed, so they are what we keep. */
 export const webhookEvents = pgTable(
@@ -24,6 +45,10 @@ export const webhookEvents = pgTable(
     signatureValid: boolean("signature_valid").notNull(),
     status: webhookEventStatusEnum("status").notNull().default("received"),
     error: text("error"),
+    /** Per-item outcomes (WebhookItemOutcome): what was applied, skipped or failed, and why. */
+    items: jsonb("items").$type<WebhookItemOutcome[]>().notNull().default([]),
+    /** How many times a person asked to re-apply its failed items (the re-apply event's id carries it). */
+    reapplyCount: integer("reapply_count").notNull().default(0),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },

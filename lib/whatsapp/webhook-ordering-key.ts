@@ -1,4 +1,8 @@
+import { createHash } from "node:crypto";
 import { normalizePhone } from "./normalize-phone";
+
+/** A party longer than this (no real phone or BSUID is) is keyed by its hash: keys are stored with every run. */
+const MAX_PARTY_LENGTH = 128;
 
 /** One change of a webhook body and the channel it was routed to (null: not ours / unrouted). */
 export type KeyedChange = { field: string; value: unknown; channelId: string | null };
@@ -31,9 +35,12 @@ export function webhookOrderingKey(organizationId: string, changes: KeyedChange[
 
 function partyOf(phone: unknown, userId: unknown): string {
   const p = typeof phone === "string" ? (normalizePhone(phone) ?? phone) : null;
-  if (p) return p;
-  return typeof userId === "string" && userId ? `u:${userId}` : "unknown";
+  if (p) return bounded(p);
+  return typeof userId === "string" && userId ? bounded(`u:${userId}`) : "unknown";
 }
+
+const bounded = (party: string) =>
+  party.length > MAX_PARTY_LENGTH ? `h:${createHash("sha256").update(party).digest("hex")}` : party;
 
 function arrayOf(v: unknown): Record<string, unknown>[] {
   return Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null) : [];

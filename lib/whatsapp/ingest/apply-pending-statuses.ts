@@ -21,10 +21,19 @@ export async function applyPendingStatuses(db: Db, args: { channelId: string; wa
       ),
     )
     .orderBy(asc(pendingStatuses.createdAt));
+  let applied = 0;
   for (const row of rows) {
     const status = messageStatusSchema.safeParse(row.payload);
-    if (status.success) await applyStatus(db, { organizationId: row.organizationId, channelId: args.channelId, status: status.data });
-    await db.delete(pendingStatuses).where(eq(pendingStatuses.id, row.id));
+    try {
+      // A savepoint each: one status that cannot be applied must not fail the message insert this runs inside.
+      await db.transaction(async (tx) => {
+        if (status.success) await applyStatus(tx, { organizationId: row.organizationId, channelId: args.channelId, status: status.data });
+        await tx.delete(pendingStatuses).where(eq(pendingStatuses.id, row.id));
+      });
+      applied++;
+    } catch {
+      // Left pending (visible in pending_statuses); the next pass tries it again.
+    }
   }
-  return rows.length;
+  return applied;
 }

@@ -4,6 +4,10 @@ import type { Db } from "@/db";
 import { messages, pendingStatuses } from "@/db/schema";
 import { messageIdFromCallbackData } from "../graph/callback-data";
 import type { MessageStatus } from "../webhook/status-schema";
+import { clampTimestamp, int32OrNull } from "./item-limits";
+
+/** The status names Papo orders and stores in `messages.status`; anything else Meta sends is kept in `raw_status`. */
+const KNOWN = new Set(["sent", "delivered", "read", "played", "failed"]);
 
 const rank = (s: unknown) => sql`(case ${s} when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'played' then 4 else 0 end)`;
 
@@ -17,10 +21,13 @@ const rank = (s: unknown) => sql`(case ${s} when 'sent' then 1 when 'delivered' 
  * wamid yet (the send's answer was lost), adopts that row: the wamid is stored and the status applied
  * ("adopted": the caller tells send-message with papo/message.status). Otherwise, "pending": the status is kept
  * in pending_statuses until the row appears.
+ * A status name Papo does not know (`deleted`, `warning`…) never fails: it is stored as it came in
+ * `messages.raw_status` (or kept pending like any other). A timestamp out of range stamps `receivedAt`, an error code
+ * that fits no integer is left out of `error_code`; both add a line to `notes`.
  */
 export async function applyStatus(
   db: Db,
-  args: { organizationId: string; channelId: string; status: MessageStatus },
+  args: { organizationId: string; channelId: string; status: MessageStatus; receivedAt?: Date; notes?: string[] },
 ): Promise<"applied" | "adopted" | "pending"> {
   if (await updateByWamid(db, args)) return "applied";
   const messageId = messageIdFromCallbackData(args.status.biz_opaque_callback_data);
@@ -53,10 +60,26 @@ export async function applyStatus(
   return "pending";
 }
 
-async function updateByWamid(db: Db, args: { organizationId: string; channelId: string; status: MessageStatus }): Promise<boolean> {
+async function updateByWamid(
+  db: Db,
+  args: { organizationId: string; channelId: string; status: MessageStatus; receivedAt?: Date; notes?: string[] },
+): Promise<boolean> {
   const s = args.status;
-  const at = new Date(s.timestamp * 1000).toISOString();
+  const ofThisMessage = and(
+    eq(messages.organizationId, args.organizationId),
+    eq(messages.channelId, args.channelId),
+    eq(messages.waMessageId, s.id),
+  );
+  if (!KNOWN.has(s.status)) {
+    // Never cast an unknown name to the enum (that failed the whole webhook): keep it as it came.
+    const updated = await db.update(messages).set({ rawStatus: s.status }).where(ofThisMessage).returning({ id: messages.id });
+    if (updated.length) args.notes?.push(`unknown status "${s.status.slice(0, 40)}" kept as raw_status`);
+    return updated.length > 0;
+  }
+  const notes = args.notes ?? [];
+  const at = clampTimestamp(s.timestamp, args.receivedAt ?? new Date(), notes).toISOString();
   const error = s.errors?.[0];
+  const errorCode = int32OrNull(error?.code, notes);
   const failedApplies = sql`(${s.status} = 'failed' and ${messages.status} <> 'failed' and ${rank(sql`${messages.status}::text`)} < 2)`;
   const stamp = (name: string, column: AnyPgColumn) =>
     s.status === name ? sql`coalesce(${column}, ${at}::timestamptz)` : sql`${column}`;
@@ -73,7 +96,7 @@ async function updateByWamid(db: Db, args: { organizationId: string; channelId: 
       readAt: stamp("read", messages.readAt),
       playedAt: stamp("played", messages.playedAt),
       failedAt: s.status === "failed" ? sql`case when ${failedApplies} then ${at}::timestamptz else ${messages.failedAt} end` : sql`${messages.failedAt}`,
-      errorCode: error ? sql`case when ${failedApplies} then ${error.code}::int else ${messages.errorCode} end` : sql`${messages.errorCode}`,
+      errorCode: error ? sql`case when ${failedApplies} then ${errorCode}::int else ${messages.errorCode} end` : sql`${messages.errorCode}`,
       errorTitle: error
         ? sql`case when ${failedApplies} then ${error.title ?? error.message ?? null}::text else ${messages.errorTitle} end`
         : sql`${messages.errorTitle}`,
@@ -84,13 +107,7 @@ async function updateByWamid(db: Db, args: { organizationId: string; channelId: 
         ? sql`case when ${messages.pricing} is null or ${s.status} <> 'sent' then ${JSON.stringify(s.pricing)}::jsonb else ${messages.pricing} end`
         : sql`${messages.pricing}`,
     })
-    .where(
-      and(
-        eq(messages.organizationId, args.organizationId),
-        eq(messages.channelId, args.channelId),
-        eq(messages.waMessageId, s.id),
-      ),
-    )
+    .where(ofThisMessage)
     .returning({ id: messages.id });
   return updated.length > 0;
 }

@@ -1,102 +1,242 @@
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
+import type { WebhookItemOutcome } from "@/db/schema";
 import type { WebhookEnvelope } from "../webhook/envelope-schema";
 import { messagesValueSchema } from "../webhook/messages-value-schema";
 import { parseInboundMessage } from "../webhook/message-schema";
 import { messageStatusSchema } from "../webhook/status-schema";
 import { templateQualityUpdateSchema, templateStatusUpdateSchema } from "../webhook/template-schema";
 import type { RoutedChange } from "../route-changes";
-import { ingestInboundMessage } from "./ingest-inbound-message";
+import { ingestInboundMessage, type IngestOutcome } from "./ingest-inbound-message";
 import { applyStatus } from "./apply-status";
 import { messageIdFromCallbackData } from "../graph/callback-data";
 import { applyTemplateUpdate } from "./apply-template-update";
 import { onMessageStored } from "@/lib/inbox/on-message-stored";
 import { publishMessageByWamid } from "@/lib/realtime/publish-message-by-wamid";
+import { followUp, isStatusName, type FollowUpEvent } from "./follow-up-event";
+import { idProblem, shortRef } from "./item-limits";
+import { recordItemOutcome } from "./record-item-outcome";
+import { storableJson } from "./storable-json";
+
+/** Status names are short words; a longer one cannot be real and would not fit pending_statuses' unique index. */
+const MAX_STATUS_NAME = 64;
 
 export type ChangeSummary = {
   field: string;
-  inserted: number;
-  duplicates: number;
-  statusesApplied: number;
-  statusesPending: number;
-  templates: number;
-  skipped: string[];
-  /** Statuses that adopted an outbound row by its callback data: send-message may be waiting for them. */
-  adopted: { messageId: string; waMessageId: string; status: string }[];
-  /** A template update named a template whose definition Papo has not synced: sync the channel's templates. */
-  syncTemplates?: boolean;
-  /** Inserted messages whose media must be downloaded (papo/media.received → download-inbound-media). */
-  media?: string[];
-  /** Customer messages stored for the first time: papo/message.received (process-webhook-event). */
-  received?: { channelId: string; messageId: string; conversationId: string; contactId: string }[];
+  /** One outcome per item of the change (message, status) or for the change itself (template, other fields). */
+  items: WebhookItemOutcome[];
+};
+
+export type ChangeOptions = {
+  /** The stored webhook row: applied items are recorded on it, in the transaction that applied them. */
+  webhookEventId?: string;
+  /** When the webhook arrived: stands in for a timestamp out of range. */
+  receivedAt?: Date;
+  /** Items an earlier attempt already applied (by path): skipped, their recorded outcome (and events) reused. */
+  done?: Map<string, WebhookItemOutcome>;
 };
 
 /**
- * Applies one routed change. Every write is idempotent (wamid-keyed inserts, forward-only statuses, time-guarded
- * template upserts), so a retried step repeats nothing. Items that cannot be used are reported in `skipped`,
- * never thrown: a throw would make Meta's batch retry forever over one odd item.
+ * Applies one routed change, item by item. Every write is idempotent (wamid-keyed inserts, forward-only statuses,
+ * time-guarded template upserts), and each item runs in its own transaction, so one bad item — a value no column
+ * holds, an id no index takes — fails alone, recorded with its reason, while its siblings are applied. Nothing is
+ * thrown for an item: a throw would make the whole webhook retry forever over one odd item.
  */
 export async function ingestChange(
   db: Db,
   envelope: WebhookEnvelope,
   route: RoutedChange & { organizationId: string },
-  webhookEventId?: string,
+  options: ChangeOptions = {},
 ): Promise<ChangeSummary> {
   const entry = envelope.entry[route.entryIndex];
   const change = entry.changes[route.changeIndex];
-  const summary: ChangeSummary = { field: change.field, inserted: 0, duplicates: 0, statusesApplied: 0, statusesPending: 0, templates: 0, skipped: [], adopted: [], media: [], received: [] };
-  const target = { organizationId: route.organizationId, channelId: route.channelId, wabaId: route.wabaId, eventTime: entry.time ?? null };
+  const at = `entry[${route.entryIndex}].changes[${route.changeIndex}]`;
+  const summary: ChangeSummary = { field: change.field, items: [] };
+  const add = (item: WebhookItemOutcome) => summary.items.push(item);
+  const prior = (path: string) => options.done?.get(path);
+  const record = (tx: Tx, item: WebhookItemOutcome) =>
+    options.webhookEventId ? recordItemOutcome(tx, options.webhookEventId, item) : Promise.resolve();
+  const orgId = route.organizationId;
 
-  if (change.field === "message_template_status_update") {
-    const parsed = templateStatusUpdateSchema.safeParse(change.value);
-    if (!parsed.success) return { ...summary, skipped: [`${change.field}: ${parsed.error.message}`] };
-    const { needsSync } = await applyTemplateUpdate(db, target, { kind: "status", value: parsed.data });
-    return { ...summary, templates: 1, syncTemplates: needsSync };
+  if (change.field === "message_template_status_update" || change.field === "message_template_quality_update") {
+    const done = prior(at);
+    if (done) return { ...summary, items: [done] };
+    add(await templateItem(db, { at, orgId, route, entryTime: entry.time ?? null, field: change.field, value: change.value, options, record }));
+    return summary;
   }
-  if (change.field === "message_template_quality_update") {
-    const parsed = templateQualityUpdateSchema.safeParse(change.value);
-    if (!parsed.success) return { ...summary, skipped: [`${change.field}: ${parsed.error.message}`] };
-    const { needsSync } = await applyTemplateUpdate(db, target, { kind: "quality", value: parsed.data });
-    return { ...summary, templates: 1, syncTemplates: needsSync };
-  }
-  if (change.field !== "messages") return { ...summary, skipped: [`field ${change.field} is stored raw only`] };
-  if (!route.channelId) return { ...summary, skipped: ["messages change without a channel"] };
+  if (change.field !== "messages") return { ...summary, items: [skipped(at, `field ${change.field} is stored raw only`)] };
+  if (!route.channelId) return { ...summary, items: [failed(at, "change", "messages change without a channel")] };
   const channelId = route.channelId;
 
   const value = messagesValueSchema.safeParse(change.value);
-  if (!value.success) return { ...summary, skipped: [`messages value: ${value.error.message}`] };
-  for (const raw of value.data.messages) {
+  if (!value.success) return { ...summary, items: [failed(at, "change", `messages value: ${value.error.message}`)] };
+  const contacts = storableJson(value.data.contacts).value;
+
+  for (const [i, raw] of value.data.messages.entries()) {
+    const path = `${at}.value.messages[${i}]`;
+    const done = prior(path);
+    if (done) {
+      add(done);
+      continue;
+    }
+    const ref = shortRef((raw as { id?: unknown } | null)?.id);
     const message = parseInboundMessage(raw);
     if (!message) {
-      summary.skipped.push("message without id/timestamp");
+      add(failed(path, "message", "message without a usable id or timestamp (it cannot be stored idempotently)", ref));
       continue;
     }
-    const { result, messageId, mediaPending, announce } = await ingestInboundMessage(db, {
-      organizationId: route.organizationId,
-      channelId,
-      message,
-      contacts: value.data.contacts,
-      webhookEventId,
-    });
-    if (result === "duplicate") summary.duplicates++;
-    else summary.inserted++;
-    // Committed (ingestInboundMessage's own transaction): push it to the inbox. Never throws.
-    if (result === "inserted" && messageId) await onMessageStored(route.organizationId, messageId);
-    if (mediaPending && messageId) summary.media?.push(messageId);
-    if (announce) summary.received?.push({ channelId, ...announce });
+    const problem = idProblem("message id", message.id) ?? idProblem("sender (from)", message.from) ?? idProblem("sender (from_user_id)", message.from_user_id);
+    if (problem) {
+      add(failed(path, "message", problem, ref));
+      continue;
+    }
+    const itemOf = (o: IngestOutcome): WebhookItemOutcome => {
+      const events: FollowUpEvent[] = [];
+      if (o.announce) events.push(followUp.received(orgId, { channelId, ...o.announce }));
+      if (o.mediaPending && o.messageId) events.push(followUp.media(orgId, o.messageId));
+      return {
+        path,
+        kind: "message",
+        ref,
+        outcome: o.result === "duplicate" ? "duplicate" : "applied",
+        ...(o.notes?.length ? { notes: o.notes } : {}),
+        ...(events.length ? { events } : {}),
+      };
+    };
+    try {
+      const outcome = await ingestInboundMessage(db, {
+        organizationId: orgId,
+        channelId,
+        message,
+        contacts,
+        webhookEventId: options.webhookEventId,
+        receivedAt: options.receivedAt,
+        alsoInTx: (tx, o) => record(tx, itemOf(o)),
+      });
+      // Committed (ingestInboundMessage's own transaction): push it to the inbox. Never throws.
+      if (outcome.result === "inserted" && outcome.messageId) await onMessageStored(orgId, outcome.messageId);
+      add(itemOf(outcome));
+    } catch (err) {
+      add(failed(path, "message", reasonOf(err), ref));
+    }
   }
-  for (const raw of value.data.statuses) {
-    const status = messageStatusSchema.safeParse(raw);
+
+  for (const [i, raw] of value.data.statuses.entries()) {
+    const path = `${at}.value.statuses[${i}]`;
+    const done = prior(path);
+    if (done) {
+      add(done);
+      continue;
+    }
+    const { value: safe, notes } = storableJson(raw);
+    const ref = shortRef((safe as { id?: unknown } | null)?.id);
+    const status = messageStatusSchema.safeParse(safe);
     if (!status.success) {
-      summary.skipped.push(`status: ${status.error.message}`);
+      add(failed(path, "status", `status: ${status.error.message}`, ref));
       continue;
     }
-    const outcome = await applyStatus(db, { organizationId: route.organizationId, channelId, status: status.data });
-    if (outcome === "pending") summary.statusesPending++;
-    else summary.statusesApplied++;
-    if (outcome !== "pending") await publishMessageByWamid(route.organizationId, channelId, status.data.id);
-    const messageId = messageIdFromCallbackData(status.data.biz_opaque_callback_data);
-    if (outcome === "adopted" && messageId) summary.adopted.push({ messageId, waMessageId: status.data.id, status: status.data.status });
+    const s = status.data;
+    const problem =
+      idProblem("status id", s.id) ?? (s.status.length > MAX_STATUS_NAME ? `status name is ${s.status.length} characters long (at most ${MAX_STATUS_NAME})` : null);
+    if (problem) {
+      add(failed(path, "status", problem, ref));
+      continue;
+    }
+    try {
+      const item = await db.transaction(async (tx) => {
+        const outcome = await applyStatus(tx, { organizationId: orgId, channelId, status: s, receivedAt: options.receivedAt, notes });
+        const messageId = messageIdFromCallbackData(s.biz_opaque_callback_data);
+        const events =
+          outcome === "adopted" && messageId && isStatusName(s.status)
+            ? [followUp.status(orgId, { messageId, waMessageId: s.id, status: s.status })]
+            : [];
+        const item: WebhookItemOutcome = {
+          path,
+          kind: "status",
+          ref,
+          outcome: outcome === "pending" ? "pending" : "applied",
+          ...(notes.length ? { notes } : {}),
+          ...(events.length ? { events } : {}),
+        };
+        await record(tx, item);
+        return item;
+      });
+      if (item.outcome !== "pending") await publishMessageByWamid(orgId, channelId, s.id);
+      add(item);
+    } catch (err) {
+      add(failed(path, "status", reasonOf(err), ref));
+    }
   }
-  for (const e of value.data.errors) summary.skipped.push(`value error ${e.code}: ${e.title ?? e.message ?? ""}`);
+  for (const [i, e] of value.data.errors.entries()) {
+    add(skipped(`${at}.value.errors[${i}]`, `Meta reported error ${e.code}: ${e.title ?? e.message ?? ""}`));
+  }
   return summary;
+}
+
+async function templateItem(
+  db: Db,
+  args: {
+    at: string;
+    orgId: string;
+    route: RoutedChange;
+    entryTime: number | null;
+    field: "message_template_status_update" | "message_template_quality_update";
+    value: unknown;
+    options: ChangeOptions;
+    record: (tx: Tx, item: WebhookItemOutcome) => Promise<void>;
+  },
+): Promise<WebhookItemOutcome> {
+  const { value: safe, notes } = storableJson(args.value);
+  const parsed = templateUpdateOf(args.field, safe);
+  const ref = shortRef((safe as { message_template_name?: unknown } | null)?.message_template_name);
+  if (!parsed.ok) return failed(args.at, "change", `${args.field}: ${parsed.error}`, ref);
+  const update = parsed.update;
+  const target = { organizationId: args.orgId, channelId: args.route.channelId, wabaId: args.route.wabaId, eventTime: args.entryTime };
+  try {
+    return await db.transaction(async (tx) => {
+      const { needsSync } = await applyTemplateUpdate(tx, target, update);
+      const channelId = args.route.channelId;
+      const events = needsSync && channelId && args.options.webhookEventId ? [followUp.templatesSync(args.orgId, args.options.webhookEventId, channelId)] : [];
+      const item: WebhookItemOutcome = {
+        path: args.at,
+        kind: "change",
+        ref,
+        outcome: "applied",
+        ...(notes.length ? { notes } : {}),
+        ...(events.length ? { events } : {}),
+      };
+      await args.record(tx, item);
+      return item;
+    });
+  } catch (err) {
+    return failed(args.at, "change", reasonOf(err), ref);
+  }
+}
+
+type TemplateUpdate = Parameters<typeof applyTemplateUpdate>[2];
+
+function templateUpdateOf(field: string, value: unknown): { ok: true; update: TemplateUpdate } | { ok: false; error: string } {
+  if (field === "message_template_status_update") {
+    const p = templateStatusUpdateSchema.safeParse(value);
+    return p.success ? { ok: true, update: { kind: "status", value: p.data } } : { ok: false, error: p.error.message };
+  }
+  const p = templateQualityUpdateSchema.safeParse(value);
+  return p.success ? { ok: true, update: { kind: "quality", value: p.data } } : { ok: false, error: p.error.message };
+}
+
+const failed = (path: string, kind: WebhookItemOutcome["kind"], reason: string, ref?: string): WebhookItemOutcome => ({
+  path,
+  kind,
+  ...(ref ? { ref } : {}),
+  outcome: "failed",
+  reason: storableJson(reason.slice(0, 1000)).value,
+});
+
+const skipped = (path: string, reason: string): WebhookItemOutcome => ({ path, kind: "change", outcome: "skipped", reason: storableJson(reason.slice(0, 1000)).value });
+
+/** A database or code error as a reason a person can act on (the driver's message, never the parameters). */
+function reasonOf(err: unknown): string {
+  const e = err as { message?: unknown; cause?: { message?: unknown } };
+  const message = typeof e?.cause?.message === "string" ? e.cause.message : typeof e?.message === "string" ? e.message : String(err);
+  // drizzle wraps driver errors as "Failed query: <sql> params: <values>": the values may be megabytes of input.
+  return message.replace(/\nparams:[\s\S]*$/, "").slice(0, 1000);
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { conversations, messages } from "@/db/schema";
 import type { InboundMessage } from "../webhook/message-schema";
 import type { WebhookContact } from "../webhook/messages-value-schema";
@@ -11,6 +11,8 @@ import { applyNumberChange } from "./apply-number-change";
 import { identityLockKeys, lockContactIdentities } from "./lock-contact-identities";
 import { mediaOf } from "@/lib/media/media-of";
 import { inboundActivity } from "@/lib/inbox/inbound-activity";
+import { storableJson } from "./storable-json";
+import { clampTimestamp, int32OrNull } from "./item-limits";
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -26,6 +28,8 @@ export type IngestOutcome = {
   messageId?: string;
   mediaPending?: boolean;
   announce?: { messageId: string; conversationId: string; contactId: string };
+  /** What had to be replaced or clamped to store it (also in `content.papo_notes`). */
+  notes?: string[];
 };
 
 class Duplicate extends Error {}
@@ -39,21 +43,39 @@ class Duplicate extends Error {}
  * shortens it. System notices are from WhatsApp, not the user: they open no window.
  * A media message (image, video, audio, document, sticker) is inserted with `content.media = { status: "pending" }`;
  * lib/media/download-inbound-media.ts replaces it with the attachment's id and status.
+ * Odd values are stored, not refused: NUL / lone surrogates become U+FFFD and absurd nesting is cut (storableJson),
+ * an out-of-range timestamp becomes the webhook's arrival time, an error code that fits no integer column is kept
+ * only in the content — each with a note in `content.papo_notes`; the signed original stays in the webhook row.
+ * `alsoInTx` runs inside the transaction that stored the message (the caller records the item's outcome there).
  */
 export async function ingestInboundMessage(
   db: Db,
-  args: { organizationId: string; channelId: string; message: InboundMessage; contacts: WebhookContact[]; webhookEventId?: string },
+  args: {
+    organizationId: string;
+    channelId: string;
+    message: InboundMessage;
+    contacts: WebhookContact[];
+    webhookEventId?: string;
+    /** The webhook's arrival: stands in for a timestamp out of range. */
+    receivedAt?: Date;
+    alsoInTx?: (tx: Tx, outcome: IngestOutcome) => Promise<void>;
+  },
 ): Promise<IngestOutcome> {
-  const { organizationId, channelId, message } = args;
-  const at = new Date(message.timestamp * 1000);
+  const { organizationId, channelId } = args;
+  const { value: message, notes } = storableJson(args.message);
+  const at = clampTimestamp(message.timestamp, args.receivedAt ?? new Date(), notes);
   const mediaPending = mediaOf({ type: message.type, content: message as unknown as Record<string, unknown> }) !== null;
+  const firstError = message.errors?.[0];
+  const errorCode = int32OrNull(firstError?.code, notes);
   const content = {
     ...(message as unknown as Record<string, unknown>),
     ...(mediaPending ? { media: { status: "pending" } } : {}),
     // Which stored webhook created the row: a retry of that webhook's processing (its first result lost in a crash)
     // still announces the message; a redelivery (another row) does not.
     ...(args.webhookEventId ? { papo_webhook_event_id: args.webhookEventId } : {}),
+    ...(notes.length ? { papo_notes: notes } : {}),
   };
+  const noted = notes.length ? { notes } : {};
   const announces = message.type !== "system";
   try {
     return await db.transaction(async (tx) => {
@@ -80,11 +102,15 @@ export async function ingestInboundMessage(
           .where(
             and(
               eq(messages.id, existing.id),
-              sql`coalesce((${messages.content}->>'timestamp')::bigint, 0) < ${message.timestamp}`,
+              // numeric: a timestamp too large for bigint must not fail the comparison.
+              sql`coalesce((${messages.content}->>'timestamp')::numeric, 0) < ${String(message.timestamp)}::numeric`,
             ),
           )
           .returning({ id: messages.id });
-        return { result: updated.length ? ("reaction-updated" as const) : ("duplicate" as const) };
+        if (!updated.length) return { result: "duplicate" as const };
+        const outcome = { result: "reaction-updated" as const, messageId: existing.id, ...noted };
+        await args.alsoInTx?.(tx, outcome);
+        return outcome;
       }
 
       const profile = args.contacts.find(
@@ -111,7 +137,6 @@ export async function ingestInboundMessage(
         at,
         reopens: message.type !== "reaction" && message.type !== "system",
       });
-      const firstError = message.errors?.[0];
       const inserted = await tx
         .insert(messages)
         .values({
@@ -124,7 +149,7 @@ export async function ingestInboundMessage(
           waMessageId: message.id,
           status: "received",
           sender: "contact",
-          errorCode: firstError?.code ?? null,
+          errorCode,
           errorTitle: firstError?.title ?? firstError?.message ?? null,
           errorDetails: firstError?.error_data?.details ?? null,
           // The user's send time orders the thread, whatever order Meta delivered the webhooks in.
@@ -149,7 +174,9 @@ export async function ingestInboundMessage(
       }
       await applyPendingStatuses(tx, { channelId, waMessageIds: [message.id] });
       const messageId = inserted[0].id;
-      return { result: "inserted" as const, messageId, mediaPending, ...(announces ? { announce: { messageId, conversationId, contactId } } : {}) };
+      const outcome = { result: "inserted" as const, messageId, mediaPending, ...noted, ...(announces ? { announce: { messageId, conversationId, contactId } } : {}) };
+      await args.alsoInTx?.(tx, outcome);
+      return outcome;
     });
   } catch (err) {
     if (err instanceof Duplicate) return { result: "duplicate" };

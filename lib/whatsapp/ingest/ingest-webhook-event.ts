@@ -1,87 +1,94 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { webhookEvents } from "@/db/schema";
+import { webhookEvents, type WebhookItemOutcome } from "@/db/schema";
 import { parseEnvelope } from "../parse-envelope";
 import { routeChanges } from "../route-changes";
 import { applyPendingStatuses } from "./apply-pending-statuses";
+import type { FollowUpEvent } from "./follow-up-event";
 import { ingestChange } from "./ingest-change";
 
-/** An event process-webhook-event sends once the webhook is applied (ids make every one of them idempotent). */
-export type FollowUpEvent =
-  | { id: string; name: "papo/message.received"; data: { organizationId: string; channelId: string; conversationId: string; contactId: string; messageId: string } }
-  | { id: string; name: "papo/media.received"; data: { organizationId: string; messageId: string } }
-  | { id: string; name: "papo/message.status"; data: { organizationId: string; messageId: string; waMessageId: string; status: MessageStatusName } }
-  | { id: string; name: "papo/templates.sync"; data: { organizationId: string; channelId: string } };
+export type { FollowUpEvent } from "./follow-up-event";
 
 export type WebhookOutcome = {
-  status: "processed" | "already-processed" | "rejected" | "skipped-rejected" | "skipped-unrouted";
+  status: "processed" | "partial" | "failed" | "already-processed" | "rejected" | "skipped-rejected" | "skipped-unrouted";
   events: FollowUpEvent[];
+  /** Per-item outcomes, as recorded on the row. */
+  items?: WebhookItemOutcome[];
 };
 
-const STATUSES = ["sent", "delivered", "read", "played", "failed"] as const;
-type MessageStatusName = (typeof STATUSES)[number];
-const isStatus = (s: string): s is MessageStatusName => (STATUSES as readonly string[]).includes(s);
+/** Rows in these states have been applied (wholly or partly): a new attempt re-sends their events, nothing more. */
+const ENDED = ["processed", "partial", "failed"] as const;
 
 /**
- * Applies one stored webhook row, whole: parse its bytes, re-route them and keep only this row's organization's
- * changes (a per-channel URL cannot write into another tenant; a shared-endpoint row handles its own share), apply
- * each change (ingestChange: every write idempotent), apply pending statuses of its channels, mark it processed.
- * Changes for a disabled channel are skipped with the reason. Returns the events to send next; null when the row
- * does not exist. Running it twice repeats nothing: a processed row is left alone, and the writes are keyed.
+ * Applies one stored webhook row, item by item: parse its bytes, re-route them and keep only this row's
+ * organization's changes (a per-channel URL cannot write into another tenant; a shared-endpoint row handles its own
+ * share), apply each item (ingestChange: its own transaction, recorded on the row with the follow-up events it calls
+ * for), apply pending statuses of its channels, and mark the row `processed`, `partial` (some items failed) or
+ * `failed` (every item failed), each failure with its reason in `items`. Changes for a disabled channel are skipped
+ * with the reason. Returns the events to send next; null when the row does not exist.
+ *
+ * Every attempt returns the same events for the same row: an item applied by an earlier attempt whose result was
+ * lost (a crash after the commit) is skipped and its recorded events returned again — same ids, so the executor
+ * starts nothing twice and the flow answers once. A re-applied row (`reapplyWebhookEvent`) retries only its failed
+ * items.
  */
 export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promise<WebhookOutcome | null> {
   const [row] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, webhookEventId));
   if (!row) return null;
-  if (row.status === "processed") return { status: "already-processed", events: [] };
+  if ((ENDED as readonly string[]).includes(row.status)) return { status: "already-processed", events: eventsOf(row.items), items: row.items };
   if (row.status === "rejected" || row.status === "unrouted") return { status: `skipped-${row.status}`, events: [] };
   const orgId = row.organizationId;
   if (!orgId) {
-    await markDone(db, webhookEventId, "processed", null);
+    await markDone(db, webhookEventId, { status: "processed", error: null, items: [] });
     return { status: "processed", events: [] };
   }
   const parsed = parseEnvelope(row.rawBody);
   if (!parsed.ok) {
-    await markDone(db, webhookEventId, "rejected", parsed.error);
+    await markDone(db, webhookEventId, { status: "rejected", error: parsed.error, items: [] });
     return { status: "rejected", events: [] };
   }
+  const done = new Map(row.items.filter((i) => i.outcome !== "failed").map((i) => [i.path, i]));
   const routes = (await routeChanges(db, parsed.envelope)).flatMap((r) => (r.organizationId === orgId ? [{ ...r, organizationId: orgId }] : []));
-  const events: FollowUpEvent[] = [];
-  const skipped: string[] = [];
+  const items: WebhookItemOutcome[] = [];
   for (const change of routes) {
+    const at = `entry[${change.entryIndex}].changes[${change.changeIndex}]`;
     if (change.disabled) {
-      skipped.push(`entry ${change.entryIndex} change ${change.changeIndex}: channel disabled, not applied`);
+      items.push({ path: at, kind: "change", outcome: "skipped", reason: `entry ${change.entryIndex} change ${change.changeIndex}: channel disabled, not applied` });
       continue;
     }
-    const summary = await ingestChange(db, parsed.envelope, change, webhookEventId);
-    skipped.push(...summary.skipped);
-    for (const m of summary.received ?? []) {
-      events.push({ id: `message-received-${m.messageId}`, name: "papo/message.received", data: { organizationId: orgId, ...m } });
-    }
-    // Media is downloaded by its own function: its retries never hold this customer's webhook queue.
-    for (const messageId of summary.media ?? []) {
-      events.push({ id: `media-${messageId}`, name: "papo/media.received", data: { organizationId: orgId, messageId } });
-    }
-    // send-message waits for this after an ambiguous send (lib/whatsapp/graph/SENDING.md).
-    for (const a of summary.adopted) {
-      if (!isStatus(a.status)) continue;
-      const data = { organizationId: orgId, messageId: a.messageId, waMessageId: a.waMessageId, status: a.status };
-      events.push({ id: `message-status-${a.waMessageId}-${a.status}`, name: "papo/message.status", data });
-    }
-    if (summary.syncTemplates && change.channelId) {
-      // The template webhook carries no components: fetch the definitions (sync-templates), once per row and channel.
-      const data = { organizationId: orgId, channelId: change.channelId };
-      events.push({ id: `templates-sync-${webhookEventId}-${change.channelId}`, name: "papo/templates.sync", data });
+    const summary = await ingestChange(db, parsed.envelope, change, { webhookEventId, receivedAt: row.receivedAt, done });
+    items.push(...summary.items);
+  }
+  const notes: string[] = [];
+  const channelIds = [...new Set(routes.flatMap((c) => (c.field === "messages" && c.channelId && !c.disabled ? [c.channelId] : [])))];
+  for (const channelId of channelIds) {
+    try {
+      await applyPendingStatuses(db, { channelId });
+    } catch (err) {
+      // They stay pending: the next message or webhook of the channel applies them.
+      notes.push(`pending statuses not applied yet: ${String((err as Error)?.message ?? err).slice(0, 200)}`);
     }
   }
-  const channelIds = [...new Set(routes.flatMap((c) => (c.field === "messages" && c.channelId && !c.disabled ? [c.channelId] : [])))];
-  for (const channelId of channelIds) await applyPendingStatuses(db, { channelId });
-  await markDone(db, webhookEventId, "processed", skipped.length ? skipped.join("\n").slice(0, 4000) : null);
-  return { status: "processed", events };
+  const failures = items.filter((i) => i.outcome === "failed");
+  const status = failures.length === 0 ? "processed" : failures.length === items.length ? "failed" : "partial";
+  const lines = [
+    ...items.filter((i) => i.outcome === "failed" || i.outcome === "skipped").map((i) => (i.outcome === "failed" ? `${i.path}: ${i.reason}` : (i.reason ?? i.path))),
+    ...notes,
+  ];
+  await markDone(db, webhookEventId, { status, error: lines.length ? lines.join("\n").slice(0, 4000) : null, items });
+  return { status, events: eventsOf(items), items };
 }
 
-async function markDone(db: Db, id: string, status: "processed" | "rejected", error: string | null) {
+/** The follow-ups of the applied items, once each (a redelivered item in the same row cannot announce twice). */
+function eventsOf(items: WebhookItemOutcome[]): FollowUpEvent[] {
+  const seen = new Map<string, FollowUpEvent>();
+  for (const i of items) for (const e of i.events ?? []) if (!seen.has(e.id)) seen.set(e.id, e as FollowUpEvent);
+  return [...seen.values()];
+}
+
+async function markDone(db: Db, id: string, set: { status: "processed" | "partial" | "failed" | "rejected"; error: string | null; items: WebhookItemOutcome[] }) {
   await db
     .update(webhookEvents)
-    .set({ status, error, processedAt: new Date() })
-    .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.status, ["received", "failed"])));
+    .set({ ...set, processedAt: new Date() })
+    .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.status, ["received"])));
 }

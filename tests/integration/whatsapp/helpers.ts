@@ -104,7 +104,8 @@ export async function waitProcessed(organizationIds: string[]) {
       return running.length === 0;
     },
     "webhooks processed",
-    20_000,
+    // A bound, not a measure: on a loaded machine (the fuzz file writes thousands of rows alongside) runs queue.
+    45_000,
   );
 }
 
