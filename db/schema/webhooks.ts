@@ -30,6 +30,12 @@ export type WebhookItemOutcome = {
   notes?: string[];
   /** Follow-up events this item calls for (FollowUpEvent of ingest-webhook-event.ts), re-sent by every attempt. */
   events?: { id: string; name: string; data: Record<string, unknown> }[];
+  /**
+   * The row's re-apply count when the item was applied (0: the first pass). A re-applied row returns the events of
+   * every applied item again; process-webhook-event hands only this pass's messages to the flow runtime, so a
+   * re-apply never answers a customer twice. Missing until the row is marked: the current pass.
+   */
+  pass?: number;
 };
 
 /** Every webhook POST exactly as it arrived: the raw bytes are what Meta signed, so they are what we keep. */

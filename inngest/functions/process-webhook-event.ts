@@ -1,6 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { getDb } from "@/db";
-import { ingestWebhookEvent } from "@/lib/whatsapp/ingest/ingest-webhook-event";
+import { eventsOfThisPass, ingestWebhookEvent } from "@/lib/whatsapp/ingest/ingest-webhook-event";
 import { inngest, webhookReceived } from "../client";
 import { runFlowTurn, type FlowTurnResult } from "./run-flow-turn";
 
@@ -33,7 +33,8 @@ export const processWebhookEvent = inngest.createFunction(
     const { webhookEventId } = event.data;
     const outcome = await step.run("ingest-webhook", () => ingestWebhookEvent(getDb(), webhookEventId));
     if (!outcome) throw new NonRetriableError(`Webhook event ${webhookEventId} does not exist`);
-    const received = outcome.events.filter((e) => e.name === "papo/message.received");
+    // Only this pass's messages: a re-applied row returns its earlier passes' events too, already answered.
+    const received = eventsOfThisPass(outcome).filter((e) => e.name === "papo/message.received");
     const others = outcome.events.filter((e) => e.name !== "papo/message.received");
     if (others.length) await step.sendEvent("follow-up-events", others);
     if (!received.length) return { webhookEventId, status: outcome.status };

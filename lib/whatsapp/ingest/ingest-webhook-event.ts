@@ -14,6 +14,8 @@ export type WebhookOutcome = {
   events: FollowUpEvent[];
   /** Per-item outcomes, as recorded on the row. */
   items?: WebhookItemOutcome[];
+  /** The row's re-apply count: which pass this is (see WebhookItemOutcome.pass). */
+  pass?: number;
 };
 
 /** Rows in these states have been applied (wholly or partly): a new attempt re-sends their events, nothing more. */
@@ -35,7 +37,8 @@ const ENDED = ["processed", "partial", "failed"] as const;
 export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promise<WebhookOutcome | null> {
   const [row] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, webhookEventId));
   if (!row) return null;
-  if ((ENDED as readonly string[]).includes(row.status)) return { status: "already-processed", events: eventsOf(row.items), items: row.items };
+  const pass = row.reapplyCount;
+  if ((ENDED as readonly string[]).includes(row.status)) return { status: "already-processed", events: eventsOf(row.items), items: row.items, pass };
   if (row.status === "rejected" || row.status === "unrouted") return { status: `skipped-${row.status}`, events: [] };
   const orgId = row.organizationId;
   if (!orgId) {
@@ -59,6 +62,8 @@ export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promis
     const summary = await ingestChange(db, parsed.envelope, change, { webhookEventId, receivedAt: row.receivedAt, done });
     items.push(...summary.items);
   }
+  // An item without a pass was applied by this pass (or by an earlier attempt of it whose result was lost).
+  for (const i of items) i.pass ??= pass;
   const notes: string[] = [];
   const channelIds = [...new Set(routes.flatMap((c) => (c.field === "messages" && c.channelId && !c.disabled ? [c.channelId] : [])))];
   for (const channelId of channelIds) {
@@ -76,7 +81,17 @@ export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promis
     ...notes,
   ];
   await markDone(db, webhookEventId, { status, error: lines.length ? lines.join("\n").slice(0, 4000) : null, items });
-  return { status, events: eventsOf(items), items };
+  return { status, events: eventsOf(items), items, pass };
+}
+
+/**
+ * The follow-ups of the items this pass applied: the customer messages the flow runtime must answer now. A re-applied
+ * row also returns its earlier passes' events (sending them again starts nothing: same ids), but handing their
+ * messages to the flow again would answer twice.
+ */
+export function eventsOfThisPass(outcome: WebhookOutcome): FollowUpEvent[] {
+  if (outcome.pass === undefined || !outcome.items) return outcome.events;
+  return eventsOf(outcome.items.filter((i) => (i.pass ?? outcome.pass) === outcome.pass));
 }
 
 /** The follow-ups of the applied items, once each (a redelivered item in the same row cannot announce twice). */

@@ -109,6 +109,19 @@ export async function waitProcessed(organizationIds: string[]) {
   );
 }
 
+/**
+ * The customer messages the flow runtime was handed, in run order. papo/message.received is handled inside
+ * process-webhook-event's own run (one run per inbound message), so it shows as that run's `flows` entries, not as a
+ * stored event.
+ */
+export async function flowHandledMessageIds(organizationId: string): Promise<string[]> {
+  const runs = await query<{ output: { flows?: { messageId: string }[] } | null }>(
+    getDb(),
+    sql`select output from inngest_runs where function_id = 'papo-process-webhook-event' and organization_id = ${organizationId} and status = 'completed' order by seq`,
+  );
+  return runs.flatMap((r) => (r.output?.flows ?? []).map((f) => f.messageId));
+}
+
 /** A message body Meta would send for one inbound text. */
 export function textWebhook(
   phoneNumberId: string,

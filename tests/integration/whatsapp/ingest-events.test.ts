@@ -11,7 +11,7 @@ import { ingestWebhookEvent } from "@/lib/whatsapp/ingest/ingest-webhook-event";
 import { parseInboundMessage } from "@/lib/whatsapp/webhook/message-schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { startHarness, waitFor, type Harness } from "@/tests/support/executor/harness";
-import { createOrgWithChannel, postToChannel, randomDigits, statusWebhook, textWebhook, waitProcessed, type TestChannel } from "./helpers";
+import { createOrgWithChannel, flowHandledMessageIds, postToChannel, randomDigits, statusWebhook, textWebhook, waitProcessed, type TestChannel } from "./helpers";
 
 let db: TestDatabase;
 let h: Harness;
@@ -34,17 +34,6 @@ async function post(ch: TestChannel, body: string) {
   const res = await postToChannel(ch.channelId, body);
   expect(res.status).toBe(200);
 }
-/**
- * The customer messages the flow runtime was handed. papo/message.received is handled inside process-webhook-event's
- * own run (one run per inbound message), so it shows as that run's `flows` entries, not as a stored event.
- */
-const receivedMessages = async (organizationId: string) =>
-  (
-    await query<{ output: { flows?: { messageId: string }[] } | null }>(
-      getDb(),
-      sql`select output from inngest_runs where function_id = 'papo-process-webhook-event' and organization_id = ${organizationId} and status = 'completed' order by seq`,
-    )
-  ).flatMap((r) => (r.output?.flows ?? []).map((f) => f.messageId));
 const webhookRows = (ch: TestChannel) => getDb().select().from(webhookEvents).where(eq(webhookEvents.channelId, ch.channelId));
 
 describe("papo/message.received", () => {
@@ -60,7 +49,7 @@ describe("papo/message.received", () => {
 
     expect((await webhookRows(ch)).map((r) => r.status)).toEqual(["processed", "processed", "processed"]);
     const [message] = await getDb().select().from(messages).where(eq(messages.channelId, ch.channelId));
-    expect(await receivedMessages(ch.organizationId)).toEqual([message.id]);
+    expect(await flowHandledMessageIds(ch.organizationId)).toEqual([message.id]);
   });
 
   it("is not emitted for statuses or system notices", async () => {
@@ -70,7 +59,7 @@ describe("papo/message.received", () => {
     await post(ch, systemChange(ch.phoneNumberId, from, phone()));
     await waitProcessed([ch.organizationId]);
     expect(await getDb().select().from(messages).where(eq(messages.channelId, ch.channelId))).toHaveLength(1); // the notice
-    expect(await receivedMessages(ch.organizationId)).toEqual([]);
+    expect(await flowHandledMessageIds(ch.organizationId)).toEqual([]);
   });
 
   it("a retried processing of the same row (its first result lost in a crash) announces again; another row does not", async () => {
