@@ -1,6 +1,7 @@
 import { NonRetriableError } from "inngest";
 import { getDb } from "@/db";
 import { eventsOfThisPass, ingestWebhookEvent } from "@/lib/whatsapp/ingest/ingest-webhook-event";
+import { markWebhookRunFailed } from "@/lib/whatsapp/ingest/mark-webhook-run-failed";
 import { inngest, webhookReceived } from "../client";
 import { runFlowTurn, type FlowTurnResult } from "./run-flow-turn";
 
@@ -28,6 +29,11 @@ export const processWebhookEvent = inngest.createFunction(
     triggers: [webhookReceived],
     concurrency: { limit: 1, key: "event.data.orderingKey" },
     retries: 5,
+    // Every retry spent: the row must not stay `received` as if nothing had happened (issue #10 §1).
+    onFailure: async ({ event, error }) => {
+      const { webhookEventId } = event.data.event.data as { webhookEventId: string };
+      await markWebhookRunFailed(getDb(), webhookEventId, error.message);
+    },
   },
   async ({ event, step, attempt }) => {
     const { webhookEventId } = event.data;

@@ -10,7 +10,7 @@ import { ingestWebhookEvent } from "@/lib/whatsapp/ingest/ingest-webhook-event";
 import { MAX_ITEM_DEPTH } from "@/lib/whatsapp/ingest/storable-json";
 import { POST as reapplyRoute } from "@/app/api/v1/orgs/[orgSlug]/webhook-events/[webhookEventId]/reapply/route";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { startHarness, type Harness } from "@/tests/support/executor/harness";
+import { startHarness, waitFor, type Harness } from "@/tests/support/executor/harness";
 import { startGraphMock, type GraphMock } from "@/tests/support/graph-mock";
 import { resetEnvForTests } from "@/lib/env";
 import { FIXTURE_WABA, createOrgWithChannel, flowHandledMessageIds, insertOutbound, messageByWamid, postToChannel, randomDigits, waitProcessed, type TestChannel } from "./helpers";
@@ -249,5 +249,36 @@ describe("no row stays received", () => {
     ]);
     const stillReceived = await getDb().select().from(webhookEvents).where(and(eq(webhookEvents.organizationId, ch.organizationId), eq(webhookEvents.status, "received")));
     expect(stillReceived).toEqual([]);
+  });
+});
+
+describe("a processing run that fails for good", () => {
+  it("marks its row failed with the reason instead of leaving it received", async () => {
+    const ch = await createOrgWithChannel("doomed-run");
+    // The database refuses to mark this channel's rows processed: every attempt of the ingest step throws.
+    await getDb().execute(sql.raw(`create or replace function papo_test_refuse_processed() returns trigger language plpgsql as $$ begin raise exception 'refused by the test trigger'; end $$`));
+    await getDb().execute(
+      sql.raw(`create trigger papo_test_refuse_processed before update of status on webhook_events for each row
+               when (new.status = 'processed' and new.channel_id = '${ch.channelId}') execute function papo_test_refuse_processed()`),
+    );
+    try {
+      const res = await postToChannel(ch.channelId, webhook(ch, { messages: [text(wamid(), phone(), "oi")] }));
+      expect(res.status).toBe(200);
+      // Retries wait on the executor's clock: move it past each backoff until the run has spent them all.
+      await waitFor(
+        async () => {
+          h.clock.advance(11 * 60_000);
+          return (await lastRow(ch))?.status === "failed";
+        },
+        "the row marked failed after the run's last attempt",
+        45_000,
+      );
+      const row = await lastRow(ch);
+      // The reason is the step's last error (drizzle's message names the refused update, never its parameters).
+      expect(row.error).toMatch(/^processing failed for good: Failed query: update "webhook_events"/);
+      expect(row.processedAt).not.toBeNull();
+    } finally {
+      await getDb().execute(sql.raw(`drop trigger if exists papo_test_refuse_processed on webhook_events`));
+    }
   });
 });
