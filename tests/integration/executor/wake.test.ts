@@ -41,7 +41,7 @@ it("a process without an executor hands new work to an idle worker at once, not 
   } else {
     // The child's code, in this process: the same functions served over HTTP, the same hour-long poll.
     const { serveUrl } = await startChildFunctions();
-    inProcess = await startExecutor({ serveUrl, pollMs: HOUR, log: () => {} });
+    inProcess = await startExecutor({ serveUrl, calls: "http", pollMs: HOUR, log: () => {} });
   }
   const web = testClient("child");
   await web.send({ name: "test/ping", data: { n: 1 } });

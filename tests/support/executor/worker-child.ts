@@ -19,6 +19,8 @@ async function main() {
   const { serveUrl, server } = await startChildFunctions();
   const executor = await startExecutor({
     serveUrl,
+    // The functions are this child's own, served over HTTP above: not Papo's handler, which in-process calls use.
+    calls: "http",
     pollMs: Number(process.env.CHILD_POLL_MS ?? 50),
     leaseMs: Number(process.env.CHILD_LEASE_MS ?? 30_000),
     stopGraceMs: Number(process.env.CHILD_GRACE_MS ?? 5_000),
