@@ -194,6 +194,8 @@ beforeAll(async () => {
   }
   // No attachment exists in this organization: a well-formed id that names nothing still exercises the route.
   fixtures.attachmentId = "00000000-0000-4000-8000-000000000000";
+  // No API lists webhook rows yet (the webhook log is to come): a well-formed id that names nothing (404 path).
+  fixtures.webhookEventId = "00000000-0000-4000-8000-000000000001";
 }, 120_000);
 
 describe("API fuzz: every v1 route answers hostile input with a 4xx and writes nothing", () => {
