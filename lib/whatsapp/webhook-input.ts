@@ -1,4 +1,4 @@
-import { readLimitedBody } from "./read-limited-body";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 /**
  * What the webhook receivers need of a request: the route handlers adapt a web `Request` to it, and tests (or a

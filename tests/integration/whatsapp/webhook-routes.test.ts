@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { webhookEvents } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { badSignatureCounter } from "@/lib/whatsapp/bad-signature-counter";
-import { MAX_WEBHOOK_BYTES } from "@/lib/whatsapp/read-limited-body";
+import { MAX_WEBHOOK_BYTES } from "@/lib/http/read-limited-body";
 import { GET as getShared } from "@/app/api/webhooks/whatsapp/route";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createOrgWithChannel, fixture, getChannelHandshake, postShared, postToChannel, sign, type TestChannel } from "./helpers";

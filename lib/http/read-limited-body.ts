@@ -1,8 +1,8 @@
-/** Meta sends at most 3 MB per POST; anything larger is refused before it is buffered. */
+/** Meta sends at most 3 MB per webhook POST; anything larger is refused before it is buffered. */
 export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 
 /**
- * The request body as raw bytes, or null when it exceeds `limit`. Content-Length is checked first; the stream is
+ * The request body as raw bytes, or null when it exceeds `limit` (webhooks use the bytes, readBodyText decodes them). Content-Length is checked first; the stream is
  * still counted, because a chunked body has no length header.
  */
 export async function readLimitedBody(req: Request, limit = MAX_WEBHOOK_BYTES): Promise<Uint8Array | null> {
