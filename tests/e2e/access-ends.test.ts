@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import postgres from "postgres";
 import { io, type Socket } from "socket.io-client";
 import { addMemberViaInvitation, HttpClient, PASSWORD, signUpOwner, type SignedUp } from "../support/http-client";
-import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
-import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
+import { startServersOnOneDatabase, type ServerPair } from "../support/start-server";
 
 /**
  * Access ends at once (issue #10 §3): removing a member, changing their role, signing out and changing the password
@@ -12,7 +11,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-da
  */
 let a: string;
 let b: string;
-const servers: RunningServer[] = [];
+let pair: ServerPair;
 let databaseUrl: string | undefined;
 let owner: SignedUp;
 let ownerOnB: HttpClient;
@@ -61,17 +60,9 @@ async function membershipIdOf(userId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    databaseUrl = await createPostgresDatabase(base);
-    const secret = testSecret();
-    for (let i = 0; i < 2; i++) {
-      servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: secret } }));
-    }
-    [a, b] = servers.map((s) => s.url);
-  } else {
-    a = b = inject("baseUrl");
-  }
+  pair = await startServersOnOneDatabase({ fallback: inject("baseUrl") });
+  [a, b] = pair.urls;
+  databaseUrl = pair.databaseUrl;
   owner = await signUpOwner(a, "Access Ends");
   ownerOnB = new HttpClient(b);
   await ownerOnB.signIn(owner.email, PASSWORD);
@@ -79,8 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  for (const s of servers) await s.stop();
-  if (process.env.DATABASE_URL && databaseUrl) await dropPostgresDatabase(process.env.DATABASE_URL, databaseUrl);
+  await pair?.stop();
 });
 
 describe("access ends when membership or session ends", () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { HttpClient, PASSWORD, signUpOwner, type SignedUp } from "../support/http-client";
-import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
-import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
+import { startServersOnOneDatabase, type ServerPair } from "../support/start-server";
 
 /**
  * Realtime across processes: with PostgreSQL, two servers share one database, a socket connected to process A
@@ -11,8 +10,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-da
  */
 let a: string;
 let b: string;
-const servers: RunningServer[] = [];
-let databaseUrl: string | undefined;
+let pair: ServerPair;
 let owner: SignedUp;
 let ownerOnB: HttpClient;
 let stranger: SignedUp;
@@ -63,18 +61,8 @@ async function until<T>(what: string, fn: () => T | undefined | false, ms = 10_0
 const org = (slug: string, p = "") => `/api/v1/orgs/${slug}${p}`;
 
 beforeAll(async () => {
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    databaseUrl = await createPostgresDatabase(base);
-    const secret = testSecret();
-    // Sequential: the first one migrates the database.
-    for (let i = 0; i < 2; i++) {
-      servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: secret } }));
-    }
-    [a, b] = servers.map((s) => s.url);
-  } else {
-    a = b = inject("baseUrl");
-  }
+  pair = await startServersOnOneDatabase({ fallback: inject("baseUrl") });
+  [a, b] = pair.urls;
   owner = await signUpOwner(a, "Realtime");
   // The same person signed in on process B (the session is a JWT signed with the shared secret).
   ownerOnB = new HttpClient(b);
@@ -107,8 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  for (const s of servers) await s.stop();
-  if (process.env.DATABASE_URL && databaseUrl) await dropPostgresDatabase(process.env.DATABASE_URL, databaseUrl);
+  await pair?.stop();
 });
 
 describe("realtime inbox", () => {

@@ -2,35 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
 import { newPage, signInInBrowser } from "../support/browser-session";
 import { HttpClient, PASSWORD, signUpOwner, uniqueEmail } from "../support/http-client";
-import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
-import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
+import { startServersOnOneDatabase, type ServerPair } from "../support/start-server";
 
 /**
  * Sign-in and accounts (issue #10 §4) over real HTTP. Its own servers: the attempts below lock this machine's
  * address, which must not leak into other test files. With PostgreSQL, two processes share one database and the
  * attempts alternate between them: the count and the lock are shared.
  */
-const servers: RunningServer[] = [];
+let pair: ServerPair;
 let urls: string[] = [];
-let databaseUrl: string | undefined;
 
 beforeAll(async () => {
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    databaseUrl = await createPostgresDatabase(base);
-    const secret = testSecret();
-    for (let i = 0; i < 2; i++) {
-      servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: secret } }));
-    }
-  } else {
-    servers.push(await startServer({ env: { PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: testSecret() } }));
-  }
-  urls = servers.map((s) => s.url);
+  pair = await startServersOnOneDatabase();
+  urls = pair.urls;
 }, 240_000);
 
 afterAll(async () => {
-  for (const s of servers) await s.stop();
-  if (process.env.DATABASE_URL && databaseUrl) await dropPostgresDatabase(process.env.DATABASE_URL, databaseUrl);
+  await pair?.stop();
 });
 
 const server = (i: number) => urls[i % urls.length];

@@ -76,3 +76,36 @@ export function tempDataDir(): string {
 }
 
 export const testSecret = () => randomBytes(32).toString("base64");
+
+export type ServerPair = { urls: string[]; databaseUrl?: string; stop: () => Promise<void> };
+
+/**
+ * With DATABASE_URL: a fresh database and two production servers sharing it and one secret (a session signed on one
+ * is valid on the other), started one after the other because the first migrates. Without it (PGlite cannot be
+ * shared between processes): one server on its own data directory, or none when `fallback` gives a URL to reuse.
+ * `stop` stops the servers and drops the database.
+ */
+export async function startServersOnOneDatabase(options: { fallback?: string } = {}): Promise<ServerPair> {
+  const { createPostgresDatabase, dropPostgresDatabase } = await import("./test-database");
+  const base = process.env.DATABASE_URL;
+  const servers: RunningServer[] = [];
+  let databaseUrl: string | undefined;
+  if (base) {
+    databaseUrl = await createPostgresDatabase(base);
+    const secret = testSecret();
+    for (let i = 0; i < 2; i++) {
+      servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: secret } }));
+    }
+  } else if (!options.fallback) {
+    servers.push(await startServer({ env: { PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: testSecret() } }));
+  }
+  const urls = servers.length ? servers.map((s) => s.url) : [options.fallback!, options.fallback!];
+  return {
+    urls,
+    databaseUrl,
+    stop: async () => {
+      for (const s of servers) await s.stop();
+      if (base && databaseUrl) await dropPostgresDatabase(base, databaseUrl);
+    },
+  };
+}
