@@ -32,15 +32,17 @@ export async function applyOutcome(
   },
 ) {
   // Lock the run and the item together; no row = the item is gone (run ended or cancelled meanwhile).
-  const [locked] = await query<RunLockRow & { leased_by: string | null; checkpoint: { dispatch: string; steps: number } | null }>(
+  const [locked] = await query<
+    Omit<RunLockRow, "organizationId"> & { organization_id: string | null; leased_by: string | null; checkpoint: { dispatch: string; steps: number } | null }
+  >(
     tx,
-    sql`select r.id, r.seq, r.status, r.concurrency, q.leased_by, q.checkpoint from inngest_runs r
+    sql`select r.id, r.seq, r.status, r.concurrency, r.organization_id, q.leased_by, q.checkpoint from inngest_runs r
         join inngest_queue q on q.run_id = r.id and q.id = ${item.id}
         where r.id = ${item.runId} for update`,
   );
   if (!locked || locked.leased_by !== ctx.workerId) return;
   const { checkpoint } = locked;
-  const run = { id: locked.id, seq: Number(locked.seq), status: locked.status, concurrency: locked.concurrency };
+  const run = { id: locked.id, seq: Number(locked.seq), status: locked.status, concurrency: locked.concurrency, organizationId: locked.organization_id };
   const checkpointed = checkpoint && ctx.dispatchId && checkpoint.dispatch === ctx.dispatchId ? Number(checkpoint.steps) : 0;
   if (run.status !== "running") return void (await deleteItem(tx, item.id));
 

@@ -134,16 +134,20 @@ export async function startExecutor(options: ExecutorOptions): Promise<Executor>
     while (!stopped) {
       woken = false;
       let claimed = 0;
+      let free = 0;
       try {
         await analyzeIfDue();
         await cron.tick();
-        const free = maxInFlight - worker.busy;
+        free = maxInFlight - worker.busy;
         if (worker.busy === 0 || free >= claimBatch) claimed = await worker.claimAndStart();
       } catch (err) {
         if (!stopped) log("executor: polling failed", err);
       }
       if (stopped) break;
-      if (claimed > 0 && maxInFlight - worker.busy >= claimBatch) continue;
+      // A full claim may have left more behind: claim again at once. A claim that got fewer than it asked for found
+      // nothing more to take (an empty claim costs BEGIN, a statement, COMMIT): wait for a wake-up — new work, a
+      // finished call freeing a concurrency key — or the poll for timers.
+      if (claimed > 0 && claimed >= free && maxInFlight - worker.busy >= claimBatch) continue;
       if (!woken) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);

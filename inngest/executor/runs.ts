@@ -11,7 +11,11 @@ import { organizationIdOf } from "./organization-id-of";
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
 
-type RunLock = { id: string; seq: number; status: string; concurrency: { key: string; limit: number }[] };
+/**
+ * A locked run, as the queue needs it. `organizationId`: every queue item carries its run's organization (the
+ * group fair claiming takes turns between), written by each insert below — no trigger copies it.
+ */
+type RunLock = { id: string; seq: number; status: string; concurrency: { key: string; limit: number }[]; organizationId: string | null };
 
 export type CreateRunOptions = {
   /** step.invoke: the calling run and step, answered when this run ends. The child takes the parent's organization. */
@@ -63,9 +67,9 @@ export async function createRun(
                                     parent_step_id, created_at)
           values (${runId}, ${fn.id}, ${JSON.stringify(event)}::jsonb, ${event.id}, ${organization}, 'running',
                   ${JSON.stringify(concurrency)}::jsonb, ${parent?.runId ?? null}, ${parent?.stepId ?? null}, ${now})
-          returning id, seq)
-        insert into inngest_queue (run_id, kind, priority, run_at, concurrency_keys, concurrency_limits, throttle)
-        select r.id, 'call', r.seq, ${now}, ${pgArray(keys)}::text[], ${pgArray(limits)}::integer[],
+          returning id, seq, organization_id)
+        insert into inngest_queue (run_id, organization_id, kind, priority, run_at, concurrency_keys, concurrency_limits, throttle)
+        select r.id, r.organization_id, 'call', r.seq, ${now}, ${pgArray(keys)}::text[], ${pgArray(limits)}::integer[],
                ${throttle ? JSON.stringify(throttle) : null}::jsonb from r`,
   );
   for (const [i, c] of (cfg.cancel ?? []).entries()) {
@@ -99,8 +103,8 @@ export async function createRuns(tx: Tx, pairs: { fn: FunctionRecord; event: Sto
           insert into inngest_runs (id, function_id, event, event_id, organization_id, status, concurrency, created_at)
           select id, function_id, event, event_id, organization_id, 'running', concurrency, ${now} from v order by ord
           returning id, seq)
-        insert into inngest_queue (run_id, kind, priority, run_at, concurrency_keys, concurrency_limits, throttle)
-        select r.id, 'call', r.seq, ${now}, v.keys, v.limits, v.throttle from r join v on v.id = r.id order by r.seq`,
+        insert into inngest_queue (run_id, organization_id, kind, priority, run_at, concurrency_keys, concurrency_limits, throttle)
+        select r.id, v.organization_id, 'call', r.seq, ${now}, v.keys, v.limits, v.throttle from r join v on v.id = r.id order by r.seq`,
   );
 }
 
@@ -132,8 +136,8 @@ export async function enqueueCall(
   const keys = run.concurrency.map((c) => c.key);
   const limits = run.concurrency.map((c) => c.limit);
   await tx.execute(sql`insert into inngest_queue
-      (run_id, kind, step_id, dedupe_key, priority, run_at, concurrency_keys, concurrency_limits, throttle)
-      values (${run.id}, 'call', ${opts.stepId ?? null}, ${opts.stepId ? `${run.id}:call:${opts.stepId}` : null},
+      (run_id, organization_id, kind, step_id, dedupe_key, priority, run_at, concurrency_keys, concurrency_limits, throttle)
+      values (${run.id}, ${run.organizationId}::uuid, 'call', ${opts.stepId ?? null}, ${opts.stepId ? `${run.id}:call:${opts.stepId}` : null},
               ${run.seq}, ${runAt}, ${pgArray(keys)}::text[], ${pgArray(limits)}::integer[],
               ${opts.throttle ? JSON.stringify(opts.throttle) : null}::jsonb)
       on conflict (dedupe_key) do nothing`);
@@ -141,16 +145,19 @@ export async function enqueueCall(
 
 /** Queues a step result to be stored at `runAt` (sleep wake-up, waitForEvent / invoke timeout). */
 export async function enqueueResolve(tx: Tx, run: RunLock, stepId: string, runAt: number, result: StepResult) {
-  await tx.execute(sql`insert into inngest_queue (run_id, kind, step_id, result, dedupe_key, priority, run_at)
-      values (${run.id}, 'resolve', ${stepId}, ${JSON.stringify(result)}::jsonb, ${`${run.id}:resolve:${stepId}`},
+  await tx.execute(sql`insert into inngest_queue (run_id, organization_id, kind, step_id, result, dedupe_key, priority, run_at)
+      values (${run.id}, ${run.organizationId}::uuid, 'resolve', ${stepId}, ${JSON.stringify(result)}::jsonb, ${`${run.id}:resolve:${stepId}`},
               ${run.seq}, ${runAt})
       on conflict (dedupe_key) do nothing`);
 }
 
 /** Locks the run row: every change to one run's state is serialised through this lock. */
 export async function lockRun(tx: Tx, runId: string): Promise<RunLock | undefined> {
-  const [run] = await query<RunLock>(tx, sql`select id, seq, status, concurrency from inngest_runs where id = ${runId} for update`);
-  return run ? { ...run, seq: Number(run.seq) } : undefined;
+  const [run] = await query<Omit<RunLock, "organizationId"> & { organization_id: string | null }>(
+    tx,
+    sql`select id, seq, status, concurrency, organization_id from inngest_runs where id = ${runId} for update`,
+  );
+  return run ? { id: run.id, seq: Number(run.seq), status: run.status, concurrency: run.concurrency, organizationId: run.organization_id } : undefined;
 }
 
 /**
@@ -160,8 +167,8 @@ export async function lockRun(tx: Tx, runId: string): Promise<RunLock | undefine
 export async function ensureCall(tx: Tx, run: RunLock, now: number, sentSteps?: number) {
   const newResults =
     sentSteps === undefined ? sql`true` : sql`(select count(*) from inngest_steps where run_id = ${run.id}) > ${sentSteps}`;
-  await tx.execute(sql`insert into inngest_queue (run_id, kind, priority, run_at, concurrency_keys, concurrency_limits)
-      select ${run.id}, 'call', ${run.seq}, ${now}, ${pgArray(run.concurrency.map((c) => c.key))}::text[],
+  await tx.execute(sql`insert into inngest_queue (run_id, organization_id, kind, priority, run_at, concurrency_keys, concurrency_limits)
+      select ${run.id}, ${run.organizationId}::uuid, 'call', ${run.seq}, ${now}, ${pgArray(run.concurrency.map((c) => c.key))}::text[],
              ${pgArray(run.concurrency.map((c) => c.limit))}::integer[]
       where not exists (select 1 from inngest_queue where run_id = ${run.id} and kind = 'call') and ${newResults}`);
 }

@@ -11,10 +11,20 @@ export function signBody(body: unknown, signingKey: string, nowMs = Date.now()):
   return `t=${t}&s=${s}`;
 }
 
+// Every checkpoint is authenticated with it: hashed once per key (profiled at ~1 % of the executor's CPU when
+// recomputed per request). A process knows one or two keys (the embedded one, a test's).
+const hashed = new Map<string, string>();
+
 /** What the SDK sends as `Authorization: Bearer …` when it registers: prefix + sha256(hex-decoded key). */
 export function hashedSigningKey(signingKey: string): string {
-  const prefix = signingKey.match(PREFIX)?.[0] ?? "";
-  return prefix + createHash("sha256").update(Buffer.from(signingKey.replace(PREFIX, ""), "hex")).digest("hex");
+  let h = hashed.get(signingKey);
+  if (h === undefined) {
+    const prefix = signingKey.match(PREFIX)?.[0] ?? "";
+    h = prefix + createHash("sha256").update(Buffer.from(signingKey.replace(PREFIX, ""), "hex")).digest("hex");
+    if (hashed.size >= 8) hashed.clear();
+    hashed.set(signingKey, h);
+  }
+  return h;
 }
 
 export function safeEqual(a: string, b: string): boolean {

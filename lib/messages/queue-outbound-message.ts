@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Tx } from "@/db";
 import { channels, conversations, messages, templates, type Message } from "@/db/schema";
@@ -52,16 +52,21 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   const now = input.now ?? new Date();
   const key = input.idempotencyKey;
   const result = await getDb().transaction(async (tx) => {
-    const [conversation] = await tx
-      .select()
+    // One read: the conversation, the message already stored under this key (if any), and whether the conversation
+    // has any message yet (for the inbox push: conversation.created).
+    const [found] = await tx
+      .select({
+        conversation: conversations,
+        existing: messages,
+        hasMessages: sql<boolean>`exists (select 1 from messages m where m.organization_id = ${conversations.organizationId} and m.conversation_id = ${conversations.id})`,
+      })
       .from(conversations)
+      .leftJoin(messages, key ? and(eq(messages.organizationId, conversations.organizationId), eq(messages.idempotencyKey, key)) : sql`false`)
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
-    if (!conversation) throw notFound("Conversation");
+    if (!found) throw notFound("Conversation");
+    const { conversation } = found;
     if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
-    if (key) {
-      const existing = await findByKey(tx, input.organizationId, key);
-      if (existing) return { message: existing, created: false };
-    }
+    if (found.existing) return { message: checkedKeyOwner(found.existing), created: false, firstInConversation: false };
     if (isFreeform(message)) assertCanSendFreeform(conversation, now);
     if (message.type === "template") assertTemplateParameters(await findTemplate(tx, input.organizationId, conversation.channelId, message), message);
     // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
@@ -82,17 +87,23 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
       })
       .onConflictDoNothing()
       .returning();
-    if (row) return { message: row, created: true };
+    if (row) return { message: row, created: true, firstInConversation: !found.hasMessages };
     const winner = key ? await findByKey(tx, input.organizationId, key) : undefined;
     if (!winner) throw new Error("Outbound message insert conflicted without an idempotency key");
-    return { message: winner, created: false };
+    return { message: winner, created: false, firstInConversation: false };
   });
   // Also for an existing row: if the first caller crashed between commit and send, this one completes the hand-off.
   // The event id makes the executor start one run per message, however many times this is sent.
   // Committed: move the inbox's preview and push message.created (never throws).
-  if (result.created) await onMessageStored(input.organizationId, result.message.id);
+  // The row just inserted is what the push shows (its sender's name is only read for a person's message).
+  if (result.created) {
+    await onMessageStored(input.organizationId, result.message.id, {
+      row: result.message.senderUserId ? undefined : { m: result.message, senderName: null },
+      conversationCreated: result.firstInConversation,
+    });
+  }
   if (result.message.status === "queued" && input.dispatch !== "caller") await enqueueSend(result.message);
-  return result;
+  return { message: result.message, created: result.created };
 }
 
 async function findByKey(tx: Tx, organizationId: string, key: string): Promise<Message | undefined> {
@@ -100,7 +111,11 @@ async function findByKey(tx: Tx, organizationId: string, key: string): Promise<M
     .select()
     .from(messages)
     .where(and(eq(messages.organizationId, organizationId), eq(messages.idempotencyKey, key)));
-  if (row && row.direction !== "outbound") throw conflict("This idempotency key is already used by another message", "idempotencyKey");
+  return row && checkedKeyOwner(row);
+}
+
+function checkedKeyOwner(row: Message): Message {
+  if (row.direction !== "outbound") throw conflict("This idempotency key is already used by another message", "idempotencyKey");
   return row;
 }
 

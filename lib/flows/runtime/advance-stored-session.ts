@@ -33,16 +33,30 @@ export async function lockSession(tx: Tx, organizationId: string, sessionId: str
   return session;
 }
 
-export async function advanceLocked(tx: Tx, session: FlowSession, input: EngineInput, inputKey: string, now: Date): Promise<FlowPlan | null> {
+export async function advanceLocked(
+  tx: Tx,
+  session: FlowSession,
+  input: EngineInput,
+  inputKey: string,
+  now: Date,
+  /** What the caller already read: the flow's settings (saves a read), and claimIfLive (see saveAdvance). */
+  known: { flowSettings?: unknown; claimIfLive?: boolean } = {},
+): Promise<FlowPlan | null> {
   const lastStep = (session.state as { lastStep?: { inputKey: string; plan: FlowPlan } }).lastStep;
   if (lastStep?.inputKey === inputKey) return lastStep.plan;
   if (session.status !== "active" && session.status !== "waiting") return null;
-  const [{ graph }, ctx, [flow]] = await Promise.all([
+  const [{ graph }, ctx, settings] = await Promise.all([
     loadVersionGraph(session.organizationId, session.flowVersionId, tx),
     loadEngineContext(session.organizationId, session.contactId, session.channelId, now, tx),
-    tx.select({ settings: flows.settings }).from(flows).where(and(eq(flows.organizationId, session.organizationId), eq(flows.id, session.flowId))),
+    "flowSettings" in known
+      ? known.flowSettings
+      : tx
+          .select({ settings: flows.settings })
+          .from(flows)
+          .where(and(eq(flows.organizationId, session.organizationId), eq(flows.id, session.flowId)))
+          .then(([flow]) => flow?.settings),
   ]);
   const result = advanceSession(graph, migrateSessionState(session.state), input, ctx);
   if (result.ignored) return null;
-  return saveAdvance(tx, session, result, { inputKey, now, expiryMinutes: flowSettingsOf(flow?.settings).expiryMinutes });
+  return saveAdvance(tx, session, result, { inputKey, now, expiryMinutes: flowSettingsOf(settings).expiryMinutes, claimIfLive: known.claimIfLive });
 }

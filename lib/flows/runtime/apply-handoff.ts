@@ -52,11 +52,13 @@ export async function applyHandoff(plan: Pick<FlowPlan, "organizationId" | "conv
     return { departmentId, assigneeId, eventId, fresh: !existing };
   });
   let assigneeId: string | null = done.assigneeId;
+  // The handoff is pushed first, then what follows from it (the auto-assignment's own event): clients see them in
+  // that order (their `seq`s too), always.
+  if (done.eventId) await publishTimelineEvent(plan.organizationId, done.eventId);
   // A department without a named agent: the inbox's rule picks one (auto-assign when the department does so).
   if (done.fresh && done.departmentId && !assigneeId) {
     assigneeId = (await assignToDepartment({ organizationId: plan.organizationId, conversationId: plan.conversationId, departmentId: done.departmentId, note: effect.note || null })).assigneeId;
   }
-  if (done.eventId) await publishTimelineEvent(plan.organizationId, done.eventId);
   await publishConversationChanged(plan.organizationId, plan.conversationId);
   return { departmentId: done.departmentId, assigneeId };
 }

@@ -10,7 +10,19 @@ import { initialSessionState } from "../engine/session-state";
  */
 export async function createSession(
   tx: Tx,
-  args: { organizationId: string; flowId: string; flowVersionId: string; channelId: string; conversationId: string; contactId: string; isTest?: boolean; variables?: Record<string, unknown>; now: Date },
+  args: {
+    organizationId: string;
+    flowId: string;
+    flowVersionId: string;
+    channelId: string;
+    conversationId: string;
+    contactId: string;
+    isTest?: boolean;
+    variables?: Record<string, unknown>;
+    now: Date;
+    /** false: the caller claims the conversation itself once it knows the session outlives its first turn (saveAdvance). */
+    claim?: boolean;
+  },
 ): Promise<FlowSession> {
   const [session] = await tx
     .insert(flowSessions)
@@ -28,9 +40,14 @@ export async function createSession(
       updatedAt: args.now,
     })
     .returning();
+  if (args.claim !== false) await claimConversation(tx, args.organizationId, args.conversationId);
+  return session;
+}
+
+/** The conversation becomes the bot's, unless someone already owns it. */
+export async function claimConversation(tx: Tx, organizationId: string, conversationId: string): Promise<void> {
   await tx
     .update(conversations)
     .set({ owner: "bot" })
-    .where(and(eq(conversations.organizationId, args.organizationId), eq(conversations.id, args.conversationId), eq(conversations.owner, "none")));
-  return session;
+    .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId), eq(conversations.owner, "none")));
 }

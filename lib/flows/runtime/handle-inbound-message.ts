@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { contacts, conversations, flowSessions, flowVersions, flows, messages, type FlowSession } from "@/db/schema";
 import type { FlowPlan } from "./flow-plan";
@@ -31,7 +31,17 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
       .for("update", { of: conversations });
     if (!row) return { skipped: "conversation not found" };
     const [message] = await tx
-      .select({ id: messages.id, type: messages.type, content: messages.content, direction: messages.direction })
+      .select({
+        id: messages.id,
+        type: messages.type,
+        content: messages.content,
+        direction: messages.direction,
+        // A new contact: this is the only message it ever sent (on any of its conversations). A trigger fact, read here
+        // rather than by a statement of its own.
+        isFirstMessage: sql<boolean>`not exists (select 1 from messages m join conversations c on c.id = m.conversation_id
+          where m.organization_id = ${event.organizationId} and c.contact_id = ${event.contactId} and m.direction = 'inbound'
+            and m.id <> ${event.messageId})`,
+      })
       .from(messages)
       .where(and(eq(messages.organizationId, event.organizationId), eq(messages.id, event.messageId)));
     if (!message || message.direction !== "inbound") return { skipped: "message not found" };
@@ -39,20 +49,23 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
     if (message.type === "reaction") return { skipped: "a reaction" };
 
     const inputKey = `msg:${message.id}`;
-    // This very message was applied by an earlier attempt of this step (committed, result lost in a crash), maybe
-    // ending that session: return the plan it stored instead of applying the message a second time.
-    const [applied] = await tx
-      .select({ state: flowSessions.state })
-      .from(flowSessions)
-      .where(and(eq(flowSessions.organizationId, event.organizationId), eq(flowSessions.conversationId, event.conversationId), sql`${flowSessions.state}->'lastStep'->>'inputKey' = ${inputKey}`))
-      .limit(1);
-    if (applied) return { plans: [(applied.state as { lastStep: { plan: FlowPlan } }).lastStep.plan] };
-
-    const [live] = await tx
+    // One read (the live session locked) for two questions. Was this very message applied by an earlier attempt of
+    // this step (committed, result lost in a crash), maybe ending that session? Then return the plan it stored
+    // instead of applying the message a second time. Else: the conversation's live session, if any.
+    const sessions = await tx
       .select()
       .from(flowSessions)
-      .where(and(eq(flowSessions.organizationId, event.organizationId), eq(flowSessions.conversationId, event.conversationId), inArray(flowSessions.status, ["active", "waiting"])))
+      .where(
+        and(
+          eq(flowSessions.organizationId, event.organizationId),
+          eq(flowSessions.conversationId, event.conversationId),
+          or(inArray(flowSessions.status, ["active", "waiting"]), sql`${flowSessions.state}->'lastStep'->>'inputKey' = ${inputKey}`),
+        ),
+      )
       .for("update");
+    const applied = sessions.find((s) => (s.state as { lastStep?: { inputKey?: string } }).lastStep?.inputKey === inputKey);
+    if (applied) return { plans: [(applied.state as { lastStep: { plan: FlowPlan } }).lastStep.plan] };
+    const live = sessions.find((s) => s.status === "active" || s.status === "waiting");
 
     if (row.conversation.owner === "human" || !row.contact.botEnabled || row.contact.blocked) {
       if (live) await endSession(tx, live, "completed", "human", now);
@@ -62,9 +75,12 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
     const input = inboundInput(message.type, message.content);
     const plans: FlowPlan[] = [];
     let session: FlowSession | undefined = live;
+    // What the session that takes this message knows before advancing (saves advanceLocked a read).
+    let known: { flowSettings?: unknown; claimIfLive?: boolean } = {};
 
     if (session) {
       const [flow] = await tx.select({ settings: flows.settings }).from(flows).where(and(eq(flows.organizationId, session.organizationId), eq(flows.id, session.flowId)));
+      known = { flowSettings: flow?.settings };
       const settings = flowSettingsOf(flow?.settings);
       if (session.expiresAt && session.expiresAt <= now) {
         if (await endSession(tx, session, "expired", "expired", now)) {
@@ -96,9 +112,13 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
         if (plan) plans.push(plan);
         return { plans };
       }
-      const picked = await pickFlow(event.organizationId, event.channelId, await triggerFacts(tx, event, message.content, input.text), tx);
+      const picked = await pickFlow(event.organizationId, event.channelId, await triggerFacts(tx, event, message, input.text), tx);
       if (!picked) return plans.length ? { plans } : { skipped: "no flow for this message" };
+      // Claimed by saveAdvance only if the session outlives this turn: a flow that answers and ends at once leaves the
+      // conversation's owner alone instead of setting it to bot and back.
+      known = { flowSettings: picked.settings, claimIfLive: true };
       session = await createSession(tx, {
+        claim: false,
         organizationId: event.organizationId,
         flowId: picked.flowId,
         flowVersionId: picked.flowVersionId,
@@ -108,7 +128,7 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
         now,
       });
     }
-    const plan = await advanceLocked(tx, session, input, inputKey, now);
+    const plan = await advanceLocked(tx, session, input, inputKey, now, known);
     if (plan) plans.push(plan);
     return { plans };
   });
@@ -126,13 +146,8 @@ async function restartTarget(tx: Tx, session: FlowSession): Promise<{ flowId: st
   return flow?.versionId ? { flowId: session.flowId, flowVersionId: flow.versionId } : null;
 }
 
-async function triggerFacts(tx: Tx, event: InboundMessageEvent, content: Record<string, unknown>, text: string) {
-  // A new contact: this is the only message it ever sent (on any of its conversations).
-  const [{ n }] = await tx
-    .select({ n: count() })
-    .from(messages)
-    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(and(eq(messages.organizationId, event.organizationId), eq(conversations.contactId, event.contactId), eq(messages.direction, "inbound")));
+async function triggerFacts(tx: Tx, event: InboundMessageEvent, message: { content: Record<string, unknown>; isFirstMessage: boolean }, text: string) {
+  const { content } = message;
   // A reply to a campaign: the message quotes (context.id) an outbound message a campaign sent.
   let campaignId: string | null = null;
   const quoted = (content as { context?: { id?: string } }).context?.id;
@@ -145,7 +160,7 @@ async function triggerFacts(tx: Tx, event: InboundMessageEvent, content: Record<
       .limit(1);
     if (original?.sender === "campaign") campaignId = String((original.content as { campaignId?: unknown }).campaignId ?? "");
   }
-  return { text, isFirstMessage: Number(n) <= 1, campaignId };
+  return { text, isFirstMessage: message.isFirstMessage, campaignId };
 }
 
 async function draftOf(tx: Tx, organizationId: string, flowId: string): Promise<string | null> {

@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { conversations, flowNodeStats, flowSessions, type FlowSession } from "@/db/schema";
 import type { EngineResult } from "../engine/engine-types";
 import type { FlowPlan } from "./flow-plan";
+import { claimConversation } from "./create-session";
 
 const LIVE = ["active", "waiting"] as const;
 
@@ -16,7 +17,17 @@ export async function saveAdvance(
   tx: Tx,
   session: FlowSession,
   result: EngineResult,
-  args: { inputKey: string; now: Date; expiryMinutes: number },
+  args: {
+    inputKey: string;
+    now: Date;
+    expiryMinutes: number;
+    /**
+     * The session was created unclaimed (createSession `claim: false`) in this transaction: claim the conversation
+     * now only if the session lives on — one that ends in its first turn leaves the owner as it was, instead of
+     * setting it to bot and back (two statements for nothing).
+     */
+    claimIfLive?: boolean;
+  },
 ): Promise<FlowPlan> {
   const plan: FlowPlan = {
     sessionId: session.id,
@@ -57,7 +68,9 @@ export async function saveAdvance(
         set: { entered: sql`${flowNodeStats.entered} + excluded.entered`, completed: sql`${flowNodeStats.completed} + excluded.completed`, updatedAt: args.now },
       });
   }
-  if (ended && !result.effects.some((e) => e.type === "handoff")) {
+  if (args.claimIfLive) {
+    if (!ended) await claimConversation(tx, session.organizationId, session.conversationId);
+  } else if (ended && !result.effects.some((e) => e.type === "handoff")) {
     await tx
       .update(conversations)
       .set({ owner: "none" })

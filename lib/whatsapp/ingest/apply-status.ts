@@ -27,9 +27,10 @@ const rank = (s: unknown) => sql`(case ${s} when 'sent' then 1 when 'delivered' 
  */
 export async function applyStatus(
   db: Db,
-  args: { organizationId: string; channelId: string; status: MessageStatus; receivedAt?: Date; notes?: string[] },
+  args: { organizationId: string; channelId: string; status: MessageStatus; receivedAt?: Date; notes?: string[]; knownTried?: boolean },
 ): Promise<"applied" | "adopted" | "pending"> {
-  if (await updateByWamid(db, args)) return "applied";
+  // knownTried: the caller already ran applyStatusToKnownMessage, which found no message with this wamid.
+  if (!args.knownTried && (await updateByWamid(db, args))) return "applied";
   const messageId = messageIdFromCallbackData(args.status.biz_opaque_callback_data);
   if (messageId) {
     const adopted = await db
@@ -59,6 +60,15 @@ export async function applyStatus(
     .onConflictDoNothing();
   return "pending";
 }
+
+/**
+ * The common case alone: the status of a message Papo knows by its wamid, in one statement (so it needs no
+ * transaction). False when no message has that wamid: then applyStatus (adopt or keep pending).
+ */
+export const applyStatusToKnownMessage = (
+  db: Db,
+  args: { organizationId: string; channelId: string; status: MessageStatus; receivedAt?: Date; notes?: string[] },
+): Promise<boolean> => updateByWamid(db, args);
 
 async function updateByWamid(
   db: Db,

@@ -13,12 +13,12 @@ export const REOPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
  *    delivery) attaches to it without reopening.
  * 3. Otherwise — closed for longer, or never talked — a new `open` conversation starts.
  * Reactions and system notices (`reopens: false`) never reopen or start anything if a conversation exists: they
- * attach to the latest one.
+ * attach to the latest one. `created`: the conversation starts with this message.
  */
 export async function findOrCreateConversation(
   db: Db,
   args: { organizationId: string; channelId: string; contactId: string; at: Date; reopens: boolean },
-): Promise<string> {
+): Promise<{ id: string; created: boolean }> {
   const [latest] = await db
     .select({ id: conversations.id, status: conversations.status, closedAt: conversations.closedAt })
     .from(conversations)
@@ -32,20 +32,20 @@ export async function findOrCreateConversation(
     .orderBy(desc(conversations.createdAt))
     .limit(1);
   if (latest) {
-    if (latest.status !== "closed") return latest.id;
+    if (latest.status !== "closed") return { id: latest.id, created: false };
     const closedAt = latest.closedAt ?? new Date(0);
-    if (!args.reopens || args.at <= closedAt) return latest.id;
+    if (!args.reopens || args.at <= closedAt) return { id: latest.id, created: false };
     if (args.at.getTime() - closedAt.getTime() <= REOPEN_WINDOW_MS) {
       await db
         .update(conversations)
         .set({ status: "open", closedAt: null })
         .where(and(eq(conversations.organizationId, args.organizationId), eq(conversations.id, latest.id)));
-      return latest.id;
+      return { id: latest.id, created: false };
     }
   }
   const [created] = await db
     .insert(conversations)
     .values({ organizationId: args.organizationId, channelId: args.channelId, contactId: args.contactId, status: "open" })
     .returning({ id: conversations.id });
-  return created.id;
+  return { id: created.id, created: true };
 }

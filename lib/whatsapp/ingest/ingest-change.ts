@@ -7,11 +7,11 @@ import { messageStatusSchema } from "../webhook/status-schema";
 import { templateQualityUpdateSchema, templateStatusUpdateSchema } from "../webhook/template-schema";
 import type { RoutedChange } from "../route-changes";
 import { ingestInboundMessage, type IngestOutcome } from "./ingest-inbound-message";
-import { applyStatus } from "./apply-status";
+import { applyStatus, applyStatusToKnownMessage } from "./apply-status";
 import { messageIdFromCallbackData } from "../graph/callback-data";
 import { applyTemplateUpdate } from "./apply-template-update";
 import { onMessageStored } from "@/lib/inbox/on-message-stored";
-import { publishMessageByWamid } from "@/lib/realtime/publish-message-by-wamid";
+import { publishMessagesByWamid } from "@/lib/realtime/publish-messages-by-wamid";
 import { followUp, isStatusName, type FollowUpEvent } from "./follow-up-event";
 import { idProblem, shortRef } from "./item-limits";
 import { recordItemOutcome } from "./record-item-outcome";
@@ -27,7 +27,11 @@ export type ChangeSummary = {
 };
 
 export type ChangeOptions = {
-  /** The stored webhook row: applied items are recorded on it, in the transaction that applied them. */
+  /**
+   * The stored webhook row. Items whose follow-ups cannot be derived again (an adopted status, a template that
+   * needs a sync) are recorded on it in the transaction that applied them; every other outcome travels with the
+   * row's final mark (ingestWebhookEvent), see ingestChange.
+   */
   webhookEventId?: string;
   /** When the webhook arrived: stands in for a timestamp out of range. */
   receivedAt?: Date;
@@ -40,6 +44,15 @@ export type ChangeOptions = {
  * time-guarded template upserts), and each item runs in its own transaction, so one bad item — a value no column
  * holds, an id no index takes — fails alone, recorded with its reason, while its siblings are applied. Nothing is
  * thrown for an item: a throw would make the whole webhook retry forever over one odd item.
+ *
+ * Statement cost. An item's outcome is not written on the webhook row by its own UPDATE: the outcomes are returned
+ * and written once, with the row's final mark. That is safe because an attempt that crashed before the mark
+ * re-derives them: a message stored by this row is found again by its wamid and `content.papo_webhook_event_id`
+ * (same announcement, same event ids), and a status or template update re-applied is a no-op (forward-only,
+ * time-guarded). Only the two outcomes whose follow-up event could not be derived again — a status that adopted a
+ * row, a template update that needs a sync — are recorded in their own transaction, as before. A status of a known
+ * message is one statement with no transaction; the inbox hears of the change's statuses once, at its end (one read,
+ * one insert), not per status.
  */
 export async function ingestChange(
   db: Db,
@@ -110,16 +123,22 @@ export async function ingestChange(
         contacts,
         webhookEventId: options.webhookEventId,
         receivedAt: options.receivedAt,
-        alsoInTx: (tx, o) => record(tx, itemOf(o)),
       });
       // Committed (ingestInboundMessage's own transaction): push it to the inbox. Never throws.
-      if (outcome.result === "inserted" && outcome.messageId) await onMessageStored(orgId, outcome.messageId);
+      if (outcome.result === "inserted" && outcome.messageId) {
+        const stored = outcome.stored;
+        await onMessageStored(orgId, outcome.messageId, {
+          row: stored?.row ? { m: stored.row, senderName: null } : undefined,
+          conversationCreated: stored?.conversationCreated,
+        });
+      }
       add(itemOf(outcome));
     } catch (err) {
       add(failed(path, "message", reasonOf(err), ref));
     }
   }
 
+  const changed: string[] = [];
   for (const [i, raw] of value.data.statuses.entries()) {
     const path = `${at}.value.statuses[${i}]`;
     const done = prior(path);
@@ -142,30 +161,36 @@ export async function ingestChange(
       continue;
     }
     try {
-      const item = await db.transaction(async (tx) => {
-        const outcome = await applyStatus(tx, { organizationId: orgId, channelId, status: s, receivedAt: options.receivedAt, notes });
-        const messageId = messageIdFromCallbackData(s.biz_opaque_callback_data);
-        const events =
-          outcome === "adopted" && messageId && isStatusName(s.status)
-            ? [followUp.status(orgId, { messageId, waMessageId: s.id, status: s.status })]
-            : [];
-        const item: WebhookItemOutcome = {
-          path,
-          kind: "status",
-          ref,
-          outcome: outcome === "pending" ? "pending" : "applied",
-          ...(notes.length ? { notes } : {}),
-          ...(events.length ? { events } : {}),
-        };
-        await record(tx, item);
-        return item;
+      const args = { organizationId: orgId, channelId, status: s, receivedAt: options.receivedAt, notes };
+      const itemOf = (outcome: "applied" | "adopted" | "pending", events: FollowUpEvent[] = []): WebhookItemOutcome => ({
+        path,
+        kind: "status",
+        ref,
+        outcome: outcome === "pending" ? "pending" : "applied",
+        ...(notes.length ? { notes } : {}),
+        ...(events.length ? { events } : {}),
       });
-      if (item.outcome !== "pending") await publishMessageByWamid(orgId, channelId, s.id);
+      let item: WebhookItemOutcome;
+      const messageId = messageIdFromCallbackData(s.biz_opaque_callback_data);
+      if (await applyStatusToKnownMessage(db, args)) item = itemOf("applied");
+      else if (!messageId) item = itemOf(await applyStatus(db, { ...args, knownTried: true }));
+      else {
+        // It may adopt one of our rows: the adoption, its status and the record of its follow-up commit together.
+        item = await db.transaction(async (tx) => {
+          const outcome = await applyStatus(tx, { ...args, knownTried: true });
+          const events = outcome === "adopted" && isStatusName(s.status) ? [followUp.status(orgId, { messageId, waMessageId: s.id, status: s.status })] : [];
+          const it = itemOf(outcome, events);
+          if (events.length) await record(tx, it);
+          return it;
+        });
+      }
+      if (item.outcome !== "pending") changed.push(s.id);
       add(item);
     } catch (err) {
       add(failed(path, "status", reasonOf(err), ref));
     }
   }
+  await publishMessagesByWamid(orgId, channelId, changed);
   for (const [i, e] of value.data.errors.entries()) {
     add(skipped(`${at}.value.errors[${i}]`, `Meta reported error ${e.code}: ${e.title ?? e.message ?? ""}`));
   }
@@ -204,7 +229,8 @@ async function templateItem(
         ...(notes.length ? { notes } : {}),
         ...(events.length ? { events } : {}),
       };
-      await args.record(tx, item);
+      // Only a follow-up that could not be derived again needs recording now (see ingestChange).
+      if (events.length) await args.record(tx, item);
       return item;
     });
   } catch (err) {

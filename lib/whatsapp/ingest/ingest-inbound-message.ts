@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db";
-import { conversations, messages } from "@/db/schema";
+import type { Db } from "@/db";
+import { conversations, messages, type Message } from "@/db/schema";
 import type { InboundMessage } from "../webhook/message-schema";
 import type { WebhookContact } from "../webhook/messages-value-schema";
 import { normalizePhone } from "../normalize-phone";
@@ -30,6 +30,8 @@ export type IngestOutcome = {
   announce?: { messageId: string; conversationId: string; contactId: string };
   /** What had to be replaced or clamped to store it (also in `content.papo_notes`). */
   notes?: string[];
+  /** Inserted now: the row as committed, and whether its conversation started with it (for the inbox push). */
+  stored?: { row?: Message; conversationCreated: boolean };
 };
 
 class Duplicate extends Error {}
@@ -46,7 +48,10 @@ class Duplicate extends Error {}
  * Odd values are stored, not refused: NUL / lone surrogates become U+FFFD and absurd nesting is cut (storableJson),
  * an out-of-range timestamp becomes the webhook's arrival time, an error code that fits no integer column is kept
  * only in the content — each with a note in `content.papo_notes`; the signed original stays in the webhook row.
- * `alsoInTx` runs inside the transaction that stored the message (the caller records the item's outcome there).
+ * Cost of a new message: BEGIN, the duplicate check, one statement for the identity locks, the contact (select +
+ * insert or update), the contact lock (only for a contact that existed: one created here is invisible to others
+ * until commit), the conversation (select, + insert or reopen), the message insert, the conversation's activity,
+ * pending statuses of the channel (one read when none is due), COMMIT.
  */
 export async function ingestInboundMessage(
   db: Db,
@@ -58,7 +63,6 @@ export async function ingestInboundMessage(
     webhookEventId?: string;
     /** The webhook's arrival: stands in for a timestamp out of range. */
     receivedAt?: Date;
-    alsoInTx?: (tx: Tx, outcome: IngestOutcome) => Promise<void>;
   },
 ): Promise<IngestOutcome> {
   const { organizationId, channelId } = args;
@@ -108,9 +112,7 @@ export async function ingestInboundMessage(
           )
           .returning({ id: messages.id });
         if (!updated.length) return { result: "duplicate" as const };
-        const outcome = { result: "reaction-updated" as const, messageId: existing.id, ...noted };
-        await args.alsoInTx?.(tx, outcome);
-        return outcome;
+        return { result: "reaction-updated" as const, messageId: existing.id, ...noted };
       }
 
       const profile = args.contacts.find(
@@ -122,21 +124,23 @@ export async function ingestInboundMessage(
       // Different customers are processed in parallel: serialise this person's find-or-create (contact, then
       // conversation) against any other transaction storing a message from them.
       await lockContactIdentities(tx, identityLockKeys(channelId, who));
-      const contactId = await upsertContact(tx, {
+      const contact = await upsertContact(tx, {
         organizationId,
         channelId,
         ...who,
         profileName: profile?.profile?.name ?? null,
         inboundAt: opensWindow ? at : null,
       });
-      await lockContactIdentities(tx, [`contact:${contactId}`]);
-      const conversationId = await findOrCreateConversation(tx, {
+      const contactId = contact.id;
+      if (!contact.created) await lockContactIdentities(tx, [`contact:${contactId}`]);
+      const conversation = await findOrCreateConversation(tx, {
         organizationId,
         channelId,
         contactId,
         at,
         reopens: message.type !== "reaction" && message.type !== "system",
       });
+      const conversationId = conversation.id;
       const inserted = await tx
         .insert(messages)
         .values({
@@ -156,7 +160,7 @@ export async function ingestInboundMessage(
           createdAt: at,
         })
         .onConflictDoNothing()
-        .returning({ id: messages.id });
+        .returning();
       if (!inserted.length) throw new Duplicate();
       await tx
         .update(conversations)
@@ -172,10 +176,19 @@ export async function ingestInboundMessage(
       if (message.type === "system") {
         await applyNumberChange(tx, { organizationId, channelId, contactId, system: message.system, at, waMessageId: message.id });
       }
-      await applyPendingStatuses(tx, { channelId, waMessageIds: [message.id] });
+      // The channel's pending statuses whose message now exists — this one's, and any the sending side left behind —
+      // in the statement that used to look for this wamid's only: the sweep a new message owes the channel, at no cost.
+      const statusesApplied = await applyPendingStatuses(tx, { channelId });
       const messageId = inserted[0].id;
-      const outcome = { result: "inserted" as const, messageId, mediaPending, ...noted, ...(announces ? { announce: { messageId, conversationId, contactId } } : {}) };
-      await args.alsoInTx?.(tx, outcome);
+      const outcome = {
+        result: "inserted" as const,
+        messageId,
+        mediaPending,
+        ...noted,
+        ...(announces ? { announce: { messageId, conversationId, contactId } } : {}),
+        // A pending status applied since the insert changed the row: the push then reads it again.
+        stored: { row: statusesApplied ? undefined : inserted[0], conversationCreated: conversation.created },
+      };
       return outcome;
     });
   } catch (err) {

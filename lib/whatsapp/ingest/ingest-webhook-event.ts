@@ -33,6 +33,9 @@ const ENDED = ["processed", "partial", "failed"] as const;
  * lost (a crash after the commit) is skipped and its recorded events returned again — same ids, so the executor
  * starts nothing twice and the flow answers once. A re-applied row (`reapplyWebhookEvent`) retries only its failed
  * items.
+ *
+ * Item outcomes are written once, with the row's final mark (one UPDATE): see ingestChange for why a crash before
+ * it loses nothing.
  */
 export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promise<WebhookOutcome | null> {
   const [row] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, webhookEventId));
@@ -53,6 +56,10 @@ export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promis
   const done = new Map(row.items.filter((i) => i.outcome !== "failed").map((i) => [i.path, i]));
   const routes = (await routeChanges(db, parsed.envelope)).flatMap((r) => (r.organizationId === orgId ? [{ ...r, organizationId: orgId }] : []));
   const items: WebhookItemOutcome[] = [];
+  // Channels where a status was left pending: a message row committed meanwhile (its own pass missed the status,
+  // not yet committed) is caught by a pass over the channel at the end. Every new inbound message sweeps its channel
+  // in its own transaction (ingestInboundMessage), and the sending side applies them when it stores a wamid.
+  const pendingChannels = new Set<string>();
   for (const change of routes) {
     const at = `entry[${change.entryIndex}].changes[${change.changeIndex}]`;
     if (change.disabled) {
@@ -61,12 +68,12 @@ export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promis
     }
     const summary = await ingestChange(db, parsed.envelope, change, { webhookEventId, receivedAt: row.receivedAt, done });
     items.push(...summary.items);
+    if (change.channelId && summary.items.some((i) => i.kind === "status" && i.outcome === "pending")) pendingChannels.add(change.channelId);
   }
   // An item without a pass was applied by this pass (or by an earlier attempt of it whose result was lost).
   for (const i of items) i.pass ??= pass;
   const notes: string[] = [];
-  const channelIds = [...new Set(routes.flatMap((c) => (c.field === "messages" && c.channelId && !c.disabled ? [c.channelId] : [])))];
-  for (const channelId of channelIds) {
+  for (const channelId of pendingChannels) {
     try {
       await applyPendingStatuses(db, { channelId });
     } catch (err) {

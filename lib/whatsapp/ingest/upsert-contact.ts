@@ -21,7 +21,7 @@ export type ContactIdentity = {
  * a `system` message, not as a silent rewrite (apply-number-change.ts). Callers hold the person's identity locks
  * (lock-contact-identities.ts), so the lookup-then-insert has no concurrent twin; a unique-index conflict re-reads.
  */
-export async function upsertContact(db: Db, who: ContactIdentity): Promise<string> {
+export async function upsertContact(db: Db, who: ContactIdentity): Promise<{ id: string; created: boolean }> {
   const found = await findContact(db, who);
   if (found) {
     await db
@@ -34,7 +34,7 @@ export async function upsertContact(db: Db, who: ContactIdentity): Promise<strin
         ...(who.inboundAt ? { lastInboundAt: sql`greatest(${contacts.lastInboundAt}, ${who.inboundAt.toISOString()}::timestamptz)` } : {}),
       })
       .where(and(eq(contacts.organizationId, who.organizationId), eq(contacts.id, found)));
-    return found;
+    return { id: found, created: false };
   }
   const [inserted] = await db
     .insert(contacts)
@@ -49,10 +49,10 @@ export async function upsertContact(db: Db, who: ContactIdentity): Promise<strin
     })
     .onConflictDoNothing()
     .returning({ id: contacts.id });
-  if (inserted) return inserted.id;
+  if (inserted) return { id: inserted.id, created: true };
   const again = await findContact(db, who);
   if (!again) throw new Error("Contact insert conflicted but no contact matches");
-  return again;
+  return { id: again, created: false };
 }
 
 async function findContact(db: Db, who: ContactIdentity): Promise<string | null> {

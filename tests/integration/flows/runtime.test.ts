@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { contacts, conversationEvents, conversations, departments, flowNodeStats } from "@/db/schema";
+import { contacts, conversationEvents, conversations, departments, flowNodeStats, realtimeEvents } from "@/db/schema";
 import { functions, inngest } from "@/inngest";
 import { applyHandoff } from "@/lib/flows/runtime/apply-handoff";
 import { setFlowRuntimeSettings } from "@/lib/flows/runtime/flow-runtime-settings";
@@ -244,6 +244,13 @@ describe("flow runtime: signed webhook → executor → engine → Graph API moc
     expect(after).toMatchObject({ owner: "human", departmentId: department.id });
     const kinds = (await getDb().select().from(conversationEvents).where(eq(conversationEvents.conversationId, conversation.id))).map((e) => e.kind).sort();
     expect(kinds).toEqual(["assigned", "handoff"]);
+    // Pushed in a fixed order: the handoff, then its auto-assignment (a retried step pushes the handoff again).
+    const pushed = await getDb()
+      .select()
+      .from(realtimeEvents)
+      .where(and(eq(realtimeEvents.conversationId, conversation.id), eq(realtimeEvents.type, "timeline.event.created")))
+      .orderBy(realtimeEvents.seq);
+    expect(pushed.map((e) => (e.payload as { type: string }).type)).toEqual(["handoff", "assigned", "handoff"]);
   });
 
   it("the channel's default flow answers a message no trigger matches", async () => {
