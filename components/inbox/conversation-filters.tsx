@@ -97,7 +97,7 @@ export function ConversationFilters({
         </select>
       </div>
       <div className={selectRow}>
-        <select aria-label={t("department")} className={selectClass} value={filters.departmentId} onChange={(e) => set({ departmentId: e.target.value })}>
+        <select aria-label={t("department")} className={`${selectClass} col-span-full`} value={filters.departmentId} onChange={(e) => set({ departmentId: e.target.value })}>
           <option value="">{t("anyDepartment")}</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>

@@ -62,7 +62,7 @@ export function ConversationHeader({
           <ArrowLeftIcon aria-hidden="true" />
         </Button>
         <Avatar name={c.displayName} />
-        <div className="min-w-0 flex-1 basis-32">
+        <div className="min-w-0 flex-1 basis-24">
           <h2 className="truncate text-sm font-semibold" data-testid="conversation-title">
             {c.displayName}
           </h2>
@@ -88,7 +88,7 @@ export function ConversationHeader({
             ))}
           </div>
         </div>
-        <div data-testid="conversation-actions" className="ml-auto flex flex-wrap items-center gap-1">
+        <div data-testid="conversation-actions" className="ml-auto flex flex-wrap items-center gap-0.5">
           {can.assign && (
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
@@ -131,7 +131,7 @@ export function ConversationHeader({
                 value={c.priority}
                 disabled={busy}
                 onChange={(e) => act.mutate({ kind: "priority", priority: e.target.value as Priority })}
-                className="h-8 max-w-36 rounded-md border bg-background px-1.5 text-xs"
+                className="h-8 max-w-32 rounded-md border bg-background px-1 text-xs"
               >
                 {(["low", "normal", "high", "urgent"] as const).map((p) => (
                   <option key={p} value={p}>
@@ -174,9 +174,9 @@ export function ConversationHeader({
                   {t("reopen")}
                 </Button>
               ) : (
-                <Button size="sm" disabled={busy} onClick={() => act.mutate({ kind: "status", status: "closed" })}>
+                <Button size="sm" disabled={busy} aria-label={t("close")} title={t("close")} onClick={() => act.mutate({ kind: "status", status: "closed" })}>
                   <CheckIcon aria-hidden="true" />
-                  {t("close")}
+                  <span className="hidden 2xl:inline">{t("close")}</span>
                 </Button>
               )}
               {c.status === "open" && (

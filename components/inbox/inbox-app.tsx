@@ -112,7 +112,7 @@ export function InboxApp({
 
   return (
     <div className="flex h-[calc(100svh-var(--shell-top,0px))] min-h-0">
-      <div data-testid="inbox-list-pane" className={`${selectedId ? "hidden md:flex" : "flex"} w-full min-w-0 shrink-0 flex-col border-r md:w-[22rem]`}>
+      <div data-testid="inbox-list-pane" className={`${selectedId ? "hidden md:flex" : "flex"} w-full min-w-0 shrink-0 flex-col border-r md:w-80 xl:w-[22rem]`}>
         <div className="flex items-center gap-2 border-b px-3 py-2">
           <h1 className="text-base font-semibold">{t("title")}</h1>
           <ConnectionIndicator state={socket.state} />

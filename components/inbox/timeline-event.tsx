@@ -5,12 +5,13 @@ import { useTranslations } from "next-intl";
 
 import { describeEvent, type EventTranslator } from "./describe-event";
 import type { EventItem } from "./types";
+import { useClockTime } from "./use-clock-time";
 
 /** A non-message entry of the timeline: an internal note (never sent to the customer) or what happened. */
 export function TimelineEvent({ event }: { event: EventItem }) {
   const t = useTranslations("inbox.events");
   const actor = event.actorName ?? t("system");
-  const time = new Date(event.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const time = useClockTime()(event.createdAt);
   if (event.type === "note") {
     return (
       <li data-testid="timeline-note" className="mx-auto w-full max-w-[80%] rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">

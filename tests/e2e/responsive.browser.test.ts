@@ -111,6 +111,23 @@ describe.skipIf(!run)("layout at every size, in English and Portuguese", () => {
         await composerBox(page).fill(reply);
         await composerBox(page).press("Enter");
         await page.getByTestId("timeline-message").filter({ hasText: reply }).waitFor();
+        // Times follow the person's language, not the browser's (this browser is en-US): "15:45" in Portuguese.
+        const clock = await page.getByTestId("timeline-message").filter({ hasText: reply }).locator("time").innerText();
+        if (locale === "pt-BR") expect(clock).toMatch(/^\d{2}:\d{2}$/);
+        else expect(clock).toMatch(/AM|PM/);
+        if (width === 1440) {
+          // Near WhatsApp's 4,096-character limit a counter shows; past it the reply is refused with the reason,
+          // and the text is kept whole (it used to be cut to 4,096 without a word).
+          await composerBox(page).fill("a".repeat(3_800));
+          expect(await page.getByTestId("composer-counter").innerText()).toMatch(/3[.,]?800/);
+          expect(await page.getByTestId("composer-too-long").count()).toBe(0);
+          await composerBox(page).fill("a".repeat(5_000));
+          expect(await page.getByTestId("composer-too-long").innerText()).toMatch(/4[.,]?096/);
+          expect((await composerBox(page).inputValue()).length).toBe(5_000);
+          await composerBox(page).press("Enter");
+          expect((await composerBox(page).inputValue()).length).toBe(5_000);
+          await composerBox(page).fill("");
+        }
         await expectTidy(page, `conversation ${width} ${locale}`);
         await shot(page, `inbox-conversation-${width}-${locale}`);
 

@@ -18,7 +18,7 @@ const event = (type: EventItem["type"], data: Record<string, unknown>, actorUser
   body: null,
   data,
 });
-const translator = (messages: typeof en, locale: string) => createTranslator({ locale, messages, namespace: "inbox.events" }) as unknown as EventTranslator;
+const translator = (messages: typeof en, locale: "en" | "pt-BR") => createTranslator({ locale, messages, namespace: "inbox.events" }) as unknown as EventTranslator;
 
 describe("timeline wording", () => {
   const t = translator(en, "en");
