@@ -83,6 +83,8 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
   const queryClient = useQueryClient();
 
   const [flow, setFlow] = React.useState(initialFlow);
+  // "Draft differs from vN": from the server at load, then any edit since the last publish (or a restore).
+  const [draftDiffers, setDraftDiffers] = React.useState(initialFlow.draftDiffers);
   const [graph, setGraphState] = React.useState<EditorGraph>(() => fromFlowGraph(draft.graph as FlowGraph));
   const graphRef = React.useRef(graph);
   const setGraph = React.useCallback((next: EditorGraph) => {
@@ -104,6 +106,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
 
   const flowGraph = React.useMemo(() => toFlowGraph(graph), [graph]);
   const autosave = useAutosave({ url: `${base}/draft`, graph: flowGraph, initialRevision: draft.revision, enabled: canManage });
+  if (autosave.dirty && !draftDiffers) setDraftDiffers(true);
 
   // Validation runs on every change, deferred so typing never waits for it.
   const deferredGraph = React.useDeferredValue(flowGraph);
@@ -286,6 +289,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
         setRefusal(null);
         setNotice(t("publish.done", { version: outcome.published.version }));
         setFlow((f) => ({ ...f, status: "active", publishedVersionId: outcome.published.versionId, publishedVersion: outcome.published.version }));
+        setDraftDiffers(false);
         void queryClient.invalidateQueries({ queryKey: ["flow-versions", base] });
         void queryClient.invalidateQueries({ queryKey: ["flow-stats", base] });
       } else {
@@ -304,6 +308,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
       setGraph(next);
       autosave.reset(restored.revision, JSON.stringify(toFlowGraph(next)));
       setNotice(t("versions.restored"));
+      setDraftDiffers(true);
       setRefusal(null);
       window.setTimeout(() => void reactFlow.fitView({ duration: 200 }), 50);
     },
@@ -345,7 +350,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
         <h1 className="truncate font-semibold" data-testid="flow-title">
           {flow.name}
         </h1>
-        <FlowStatusBadge status={flow.status} version={flow.publishedVersion} />
+        <FlowStatusBadge status={flow.status} version={flow.publishedVersion} draftDiffers={draftDiffers} />
         {canManage && <SaveIndicator status={autosave.status} onReload={() => window.location.reload()} />}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {canManage && (
