@@ -94,7 +94,7 @@ export function ContactPanel({
           </form>
         ) : (
           <div className="flex items-center gap-1">
-            <h3 className="truncate text-base font-semibold" data-testid="contact-name">
+            <h3 className="min-w-0 truncate text-base font-semibold" data-testid="contact-name">
               {c.name ?? c.profileName ?? c.phoneE164 ?? t("unknown")}
             </h3>
             {canEdit && (
