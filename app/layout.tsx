@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -16,6 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t("description"),
   };
 }
+
+// The installed app's title bar and the phone's browser chrome take the brand colour (app/manifest.ts).
+export const viewport: Viewport = { themeColor: "#128c4a", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

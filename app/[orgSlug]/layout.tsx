@@ -23,7 +23,8 @@ export default async function OrgLayout({ children, params }: Props) {
   if (!user) notFound();
 
   return (
-    <div className="flex min-h-svh">
+    // --shell-top is the height the shell takes above a page (the mobile top bar); full-height pages subtract it.
+    <div className="flex min-h-svh flex-col [--shell-top:3rem] md:flex-row md:[--shell-top:0px]">
       <RememberOrg slug={ctx.org.slug} />
       <OrgSidebar
         current={{ slug: ctx.org.slug, name: ctx.org.name }}

@@ -7,7 +7,6 @@ import Link from "next/link";
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   applyEdgeChanges,
@@ -31,6 +30,7 @@ import type { DraftView } from "@/lib/flows/store/get-draft";
 import type { NodeStatsView } from "@/lib/flows/store/get-node-stats";
 import { validateGraph, type GraphIssue } from "@/lib/flows/validate-graph";
 import { autoLayout } from "./auto-layout";
+import { CanvasMinimap, MinimapToggle, useMinimap } from "./canvas-minimap";
 import { fromFlowGraph, newNode, parsedData, toFlowGraph, type EditorEdge, type EditorGraph, type EditorNode } from "./editor-graph";
 import { FlowSettingsDialog } from "./flow-settings-dialog";
 import { IssuesList } from "./issues-list";
@@ -83,6 +83,8 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
   const queryClient = useQueryClient();
 
   const [flow, setFlow] = React.useState(initialFlow);
+  // "Draft differs from vN": from the server at load, then any edit since the last publish (or a restore).
+  const [draftDiffers, setDraftDiffers] = React.useState(initialFlow.draftDiffers);
   const [graph, setGraphState] = React.useState<EditorGraph>(() => fromFlowGraph(draft.graph as FlowGraph));
   const graphRef = React.useRef(graph);
   const setGraph = React.useCallback((next: EditorGraph) => {
@@ -104,6 +106,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
 
   const flowGraph = React.useMemo(() => toFlowGraph(graph), [graph]);
   const autosave = useAutosave({ url: `${base}/draft`, graph: flowGraph, initialRevision: draft.revision, enabled: canManage });
+  if (autosave.dirty && !draftDiffers) setDraftDiffers(true);
 
   // Validation runs on every change, deferred so typing never waits for it.
   const deferredGraph = React.useDeferredValue(flowGraph);
@@ -286,6 +289,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
         setRefusal(null);
         setNotice(t("publish.done", { version: outcome.published.version }));
         setFlow((f) => ({ ...f, status: "active", publishedVersionId: outcome.published.versionId, publishedVersion: outcome.published.version }));
+        setDraftDiffers(false);
         void queryClient.invalidateQueries({ queryKey: ["flow-versions", base] });
         void queryClient.invalidateQueries({ queryKey: ["flow-stats", base] });
       } else {
@@ -304,6 +308,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
       setGraph(next);
       autosave.reset(restored.revision, JSON.stringify(toFlowGraph(next)));
       setNotice(t("versions.restored"));
+      setDraftDiffers(true);
       setRefusal(null);
       window.setTimeout(() => void reactFlow.fitView({ duration: 200 }), 50);
     },
@@ -320,6 +325,8 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
     void reactFlow.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: reactFlow.getZoom(), duration: 300 });
   }, [activeNodeId, reactFlow]);
 
+  const canvasRef = React.useRef<HTMLDivElement>(null);
+  const minimap = useMinimap(canvasRef);
   const selected = graph.nodes.filter((n) => n.selected);
   const selectedNode = selected.length === 1 ? selected[0] : null;
   const options: EditorOptions = React.useMemo(() => ({ flows, currentFlowId: flow.id }), [flows, flow.id]);
@@ -333,7 +340,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
   );
 
   return (
-    <div className="flex h-svh flex-col">
+    <div className="flex h-[calc(100svh-var(--shell-top,0px))] flex-col">
       <header className="flex flex-wrap items-center gap-2 border-b px-3 py-2">
         <Button asChild variant="ghost" size="icon" aria-label={t("back")}>
           <Link href={`/${orgSlug}/flows`}>
@@ -343,7 +350,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
         <h1 className="truncate font-semibold" data-testid="flow-title">
           {flow.name}
         </h1>
-        <FlowStatusBadge status={flow.status} version={flow.publishedVersion} />
+        <FlowStatusBadge status={flow.status} version={flow.publishedVersion} draftDiffers={draftDiffers} />
         {canManage && <SaveIndicator status={autosave.status} onReload={() => window.location.reload()} />}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {canManage && (
@@ -360,7 +367,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
                 size="sm"
                 onClick={() => {
                   commit((g) => ({ ...g, nodes: autoLayout(g) }));
-                  window.setTimeout(() => void reactFlow.fitView({ duration: 300 }), 50);
+                  window.setTimeout(() => void reactFlow.fitView({ duration: 300, maxZoom: 1 }), 50);
                 }}
               >
                 <LayoutGridIcon aria-hidden="true" />
@@ -418,9 +425,9 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
           )}
         </div>
       )}
-      <div className="flex min-h-0 flex-1">
+      <div className="relative flex min-h-0 flex-1">
         {canManage && <NodePalette hasStart={graph.nodes.some((n) => n.type === "start")} onAdd={addAtCentre} />}
-        <div className="relative min-w-0 flex-1" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))} data-testid="flow-canvas">
+        <div ref={canvasRef} className="relative min-w-0 flex-1" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))} data-testid="flow-canvas">
           <ReactFlow<EditorNode, EditorEdge>
             nodes={graph.nodes}
             edges={graph.edges}
@@ -441,12 +448,22 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} />
-            <MiniMap pannable zoomable />
-            <Controls />
+            <CanvasMinimap shown={minimap.shown} />
+            <Controls>
+              <MinimapToggle shown={minimap.shown} onToggle={minimap.toggle} />
+            </Controls>
           </ReactFlow>
         </div>
         {/* The test phone takes the settings panel's place: the canvas keeps its room. */}
-        <aside className={testOpen ? "hidden" : "w-80 shrink-0 overflow-y-auto border-l p-3"}>
+        {/* On a tablet the panel narrows; on a phone it rises over the canvas only while a node is selected. */}
+        <aside
+          data-testid="node-settings-aside"
+          className={
+            testOpen
+              ? "hidden"
+              : `${selectedNode ? "absolute inset-x-0 bottom-0 z-10 max-h-[55%] border-t bg-background shadow-lg" : "hidden"} overflow-y-auto p-3 md:static md:block md:max-h-none md:w-72 md:shrink-0 md:border-t-0 md:border-l md:shadow-none xl:w-80`
+          }
+        >
           {selectedNode ? (
             <NodeSettingsPanel
               key={selectedNode.id}
@@ -462,7 +479,7 @@ function EditorInner({ orgSlug, flow: initialFlow, draft, canManage, flows, glob
           )}
         </aside>
         {testOpen && (
-          <aside className="w-96 shrink-0 border-l">
+          <aside className="absolute inset-0 z-10 bg-background md:static md:w-80 md:shrink-0 md:border-l xl:w-96">
             <TestPanel orgSlug={orgSlug} base={base} channels={sandboxChannels} beforeStart={autosave.saveNow} onActiveNode={setActiveNodeId} onClose={() => setTestOpen(false)} />
           </aside>
         )}

@@ -68,6 +68,9 @@ export function Composer({
   const open = windowOpen(windowExpiresAt, now);
   const effectiveMode = canReply ? mode : "note";
   const templateMode = effectiveMode === "reply" && !open;
+  // WhatsApp's text limit: a counter from 90% of it, and a refusal past it (the reply is not sent, nor trimmed).
+  const nearLimit = effectiveMode === "reply" && text.length >= MAX_TEXT * 0.9;
+  const tooLong = effectiveMode === "reply" && text.length > MAX_TEXT;
 
   const token = effectiveMode === "reply" ? slashToken(text, caret) : null;
   const suggestions = token ? cannedReplies.filter((c) => c.shortcut.toLowerCase().startsWith(token.query)).slice(0, 8) : [];
@@ -103,7 +106,7 @@ export function Composer({
       if (await onNote(body)) setText("");
       return;
     }
-    if (!open) return;
+    if (!open || body.length > MAX_TEXT) return;
     onSend({ type: "text", body }, replyTo?.waMessageId ?? undefined);
     setText("");
     onClearReply();
@@ -200,7 +203,7 @@ export function Composer({
             <textarea
               ref={textRef}
               value={text}
-              maxLength={effectiveMode === "note" ? 4000 : MAX_TEXT}
+              maxLength={effectiveMode === "note" ? 4000 : undefined}
               rows={3}
               aria-label={effectiveMode === "note" ? t("notePlaceholder") : t("placeholder")}
               placeholder={effectiveMode === "note" ? t("notePlaceholder") : t("placeholder")}
@@ -219,6 +222,12 @@ export function Composer({
               )}
             />
           </div>
+          {tooLong && (
+            // Refused with the reason, never cut: pasting 5,000 characters used to send the first 4,096 silently.
+            <p role="alert" data-testid="composer-too-long" className="mt-1 text-xs text-destructive">
+              {t("tooLong", { length: text.length, max: MAX_TEXT })}
+            </p>
+          )}
           <div className="mt-1 flex items-center gap-1">
             {effectiveMode === "reply" && (
               <>
@@ -229,7 +238,12 @@ export function Composer({
                 <span className="text-[11px] text-muted-foreground">{t("cannedHint")}</span>
               </>
             )}
-            <Button type="button" size="sm" className="ml-auto" onClick={() => void submit()} disabled={!text.trim() || noting} variant={effectiveMode === "note" ? "outline" : "default"}>
+            {nearLimit && (
+              <span data-testid="composer-counter" className={cn("ml-auto text-[11px] tabular-nums", tooLong ? "font-medium text-destructive" : "text-muted-foreground")}>
+                {t("counter", { length: text.length, max: MAX_TEXT })}
+              </span>
+            )}
+            <Button type="button" size="sm" className={nearLimit ? "" : "ml-auto"} onClick={() => void submit()} disabled={!text.trim() || noting || tooLong} variant={effectiveMode === "note" ? "outline" : "default"}>
               {effectiveMode === "note" ? t("addNote") : t("send")}
             </Button>
           </div>

@@ -2,12 +2,14 @@
 
 import * as React from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { BanIcon, PencilIcon, XIcon } from "lucide-react";
+import { ArrowLeftIcon, BanIcon, EllipsisVerticalIcon, PencilIcon, XIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { apiFetch } from "@/components/api/api-fetch";
 import { useErrorMessage } from "@/components/api/use-error-message";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { inboxKeys, orgApi } from "./inbox-keys";
 import { useContact } from "./inbox-queries";
@@ -22,6 +24,8 @@ export function ContactPanel({
   tags,
   currentConversationId,
   onOpenConversation,
+  open,
+  onClose,
 }: {
   slug: string;
   contactId: string;
@@ -29,6 +33,9 @@ export function ContactPanel({
   tags: TagView[];
   currentConversationId: string;
   onOpenConversation: (id: string) => void;
+  /** Shown as its own screen below `xl` (always beside the conversation from `xl`). */
+  open: boolean;
+  onClose: () => void;
 }) {
   const t = useTranslations("inbox.contact");
   const qc = useQueryClient();
@@ -37,6 +44,7 @@ export function ContactPanel({
   const [editing, setEditing] = React.useState(false);
   const [name, setName] = React.useState("");
   const [tagToAdd, setTagToAdd] = React.useState("");
+  const [confirmBlock, setConfirmBlock] = React.useState(false);
 
   const update = useMutation({
     mutationFn: (req: { path: string; method: "PATCH" | "POST" | "DELETE"; body?: unknown }) =>
@@ -44,16 +52,32 @@ export function ContactPanel({
     onSuccess: (res) => {
       qc.setQueryData(inboxKeys.contact(slug, contactId), (old: { contact: ContactDetail } | undefined) => (old ? { ...old, contact: res.contact } : old));
       setEditing(false);
+      setConfirmBlock(false);
     },
   });
 
-  if (!data) return <aside className="hidden w-72 shrink-0 border-l p-4 text-sm text-muted-foreground xl:block">{t("loading")}</aside>;
+  const placement = `${open ? "block w-full" : "hidden w-72"} shrink-0 border-l p-4 text-sm xl:block xl:w-72`;
+  const backButton = (
+    <Button type="button" variant="ghost" size="sm" className="mb-2 -ml-2 xl:hidden" onClick={onClose}>
+      <ArrowLeftIcon aria-hidden="true" />
+      {t("backToConversation")}
+    </Button>
+  );
+  if (!data) {
+    return (
+      <aside className={`${placement} text-muted-foreground`}>
+        {backButton}
+        {t("loading")}
+      </aside>
+    );
+  }
   const c = data.contact;
   const previous = data.conversations.filter((x) => x.id !== currentConversationId);
   const available = tags.filter((tag) => !c.tags.some((x) => x.id === tag.id));
 
   return (
-    <aside data-testid="contact-panel" aria-label={t("label")} className="hidden w-72 shrink-0 overflow-y-auto border-l p-4 text-sm xl:block">
+    <aside data-testid="contact-panel" aria-label={t("label")} className={`${placement} overflow-y-auto`}>
+      {backButton}
       <section className="grid gap-1">
         {editing ? (
           <form
@@ -70,7 +94,7 @@ export function ContactPanel({
           </form>
         ) : (
           <div className="flex items-center gap-1">
-            <h3 className="truncate text-base font-semibold" data-testid="contact-name">
+            <h3 className="min-w-0 truncate text-base font-semibold" data-testid="contact-name">
               {c.name ?? c.profileName ?? c.phoneE164 ?? t("unknown")}
             </h3>
             {canEdit && (
@@ -87,6 +111,25 @@ export function ContactPanel({
               >
                 <PencilIcon aria-hidden="true" />
               </Button>
+            )}
+            {canEdit && (
+              <DropdownMenu>
+                <DropdownMenuTrigger asChild>
+                  <Button type="button" size="icon" variant="ghost" className="ml-auto size-7" aria-label={t("actions")} disabled={update.isPending}>
+                    <EllipsisVerticalIcon aria-hidden="true" />
+                  </Button>
+                </DropdownMenuTrigger>
+                <DropdownMenuContent align="end">
+                  {c.blocked ? (
+                    <DropdownMenuItem onSelect={() => update.mutate({ path: "", method: "PATCH", body: { blocked: false } })}>{t("unblock")}</DropdownMenuItem>
+                  ) : (
+                    <DropdownMenuItem variant="destructive" onSelect={() => setConfirmBlock(true)}>
+                      <BanIcon aria-hidden="true" />
+                      {t("block")}
+                    </DropdownMenuItem>
+                  )}
+                </DropdownMenuContent>
+              </DropdownMenu>
             )}
           </div>
         )}
@@ -150,9 +193,23 @@ export function ContactPanel({
           </p>
         )}
         {canEdit && (
-          <Button type="button" size="sm" variant={c.blocked ? "outline" : "destructive"} disabled={update.isPending} onClick={() => update.mutate({ path: "", method: "PATCH", body: { blocked: !c.blocked } })}>
-            {c.blocked ? t("unblock") : t("block")}
-          </Button>
+          // Blocking silences a customer: it sits in a menu and asks first, never one stray tap away.
+          <Dialog open={confirmBlock} onOpenChange={setConfirmBlock}>
+            <DialogContent closeLabel={t("cancel")}>
+              <DialogHeader>
+                <DialogTitle>{t("blockTitle", { name: c.name ?? c.profileName ?? c.phoneE164 ?? t("unknown") })}</DialogTitle>
+                <DialogDescription>{t("blockDescription")}</DialogDescription>
+              </DialogHeader>
+              <DialogFooter>
+                <Button type="button" variant="outline" onClick={() => setConfirmBlock(false)}>
+                  {t("cancel")}
+                </Button>
+                <Button type="button" variant="destructive" disabled={update.isPending} onClick={() => update.mutate({ path: "", method: "PATCH", body: { blocked: true } })}>
+                  {t("confirmBlock")}
+                </Button>
+              </DialogFooter>
+            </DialogContent>
+          </Dialog>
         )}
         {update.error && (
           <p role="alert" className="text-xs text-destructive">

@@ -8,7 +8,9 @@ import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import type { ChannelOption, Counts, DepartmentView, Filters, TagView } from "./types";
 
-const selectClass = "h-8 min-w-0 flex-1 rounded-md border bg-background px-1.5 text-xs";
+// Selects share the row in columns at least 9rem wide and wrap rather than clip a longer (Portuguese) label.
+const selectClass = "h-8 w-full min-w-0 rounded-md border bg-background px-1.5 text-xs";
+const selectRow = "grid grid-cols-[repeat(auto-fit,minmax(9rem,1fr))] gap-1";
 
 /** Search, the mine/unassigned/all tabs with their counts and unread counts, and the narrowing selects. */
 export function ConversationFilters({
@@ -57,7 +59,7 @@ export function ConversationFilters({
           className="h-8 pl-8 text-sm"
         />
       </div>
-      <div role="tablist" aria-label={t("assignee")} className="flex gap-1">
+      <div role="tablist" aria-label={t("assignee")} className="flex flex-wrap gap-1">
         {(["mine", "unassigned", "all"] as const).map((a) => (
           <button
             key={a}
@@ -67,21 +69,20 @@ export function ConversationFilters({
             data-testid={`filter-${a}`}
             onClick={() => set({ assignee: a })}
             className={cn(
-              "flex flex-1 items-center justify-center gap-1 rounded-md px-2 py-1 text-xs font-medium",
+              "flex flex-auto items-center justify-center gap-1 rounded-md px-2 py-1 text-xs font-medium whitespace-nowrap",
               filters.assignee === a ? "bg-primary text-primary-foreground" : "bg-muted hover:bg-muted/70",
             )}
           >
             {t(a)}
-            {counts && <span className="opacity-80">{counts.counts[a]}</span>}
+            {/* One number per tab (how many); unread is a dot that names its count, not a second number. */}
+            {counts && <span className="tabular-nums opacity-80">{counts.counts[a]}</span>}
             {counts && counts.unread[a] > 0 && (
-              <span data-testid={`filter-${a}-unread`} aria-label={t("unreadIn", { count: counts.unread[a] })} className="rounded-full bg-background px-1 text-[10px] text-foreground">
-                {counts.unread[a]}
-              </span>
+              <span data-testid={`filter-${a}-unread`} role="img" aria-label={t("unreadIn", { count: counts.unread[a] })} title={t("unreadIn", { count: counts.unread[a] })} className="size-1.5 rounded-full bg-sky-500" />
             )}
           </button>
         ))}
       </div>
-      <div className="flex gap-1">
+      <div className={selectRow}>
         <select aria-label={t("status")} className={selectClass} value={filters.status} onChange={(e) => set({ status: e.target.value as Filters["status"] })}>
           {(["open", "pending", "closed", "all"] as const).map((s) => (
             <option key={s} value={s}>
@@ -95,8 +96,8 @@ export function ConversationFilters({
           <option value="human">{t("humanOwned")}</option>
         </select>
       </div>
-      <div className="flex gap-1">
-        <select aria-label={t("department")} className={selectClass} value={filters.departmentId} onChange={(e) => set({ departmentId: e.target.value })}>
+      <div className={selectRow}>
+        <select aria-label={t("department")} className={`${selectClass} col-span-full`} value={filters.departmentId} onChange={(e) => set({ departmentId: e.target.value })}>
           <option value="">{t("anyDepartment")}</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>

@@ -26,6 +26,7 @@ export function ConversationView({
   typing,
   onTyping,
   onOpenConversation,
+  onBack,
 }: {
   slug: string;
   conversationId: string;
@@ -33,6 +34,8 @@ export function ConversationView({
   typing: string[];
   onTyping: (typing: boolean) => void;
   onOpenConversation: (id: string) => void;
+  /** Back to the list (shown where the list and the conversation are stacked screens). */
+  onBack: () => void;
 }) {
   const t = useTranslations("inbox.view");
   const qc = useQueryClient();
@@ -49,6 +52,8 @@ export function ConversationView({
   const { send, retry, retryingId, retryError } = useSendMessage(slug, conversationId, viewer);
   const { note } = useConversationActions(slug, conversationId, viewer.id);
   const [replyTo, setReplyTo] = React.useState<MessageItem | null>(null);
+  // Below `xl` the contact panel does not fit beside the conversation: it is a screen of its own.
+  const [contactOpen, setContactOpen] = React.useState(false);
 
   const findTemplate = React.useCallback(
     (name: string, language: string) => templates.data?.find((x) => x.name === name && x.language === language),
@@ -79,8 +84,10 @@ export function ConversationView({
 
   return (
     <div className="flex min-h-0 min-w-0 flex-1">
-      <section aria-label={t("label", { name: conversation.displayName })} className="flex min-h-0 min-w-0 flex-1 flex-col">
+      <section aria-label={t("label", { name: conversation.displayName })} className={`${contactOpen ? "hidden xl:flex" : "flex"} min-h-0 min-w-0 flex-1 flex-col`}>
         <ConversationHeader
+          onBack={onBack}
+          onOpenContact={() => setContactOpen(true)}
           slug={slug}
           me={viewer.id}
           conversation={conversation}
@@ -147,6 +154,8 @@ export function ConversationView({
         tags={tags.data ?? []}
         currentConversationId={conversation.id}
         onOpenConversation={onOpenConversation}
+        open={contactOpen}
+        onClose={() => setContactOpen(false)}
       />
     </div>
   );

@@ -28,7 +28,8 @@ function typingInField(target: EventTarget | null) {
 
 /**
  * The shared inbox: the filtered, live conversation list on the left, the open conversation on the right. The
- * open conversation lives in the URL (?c=…) so a link opens it; switching does not reload the page.
+ * open conversation lives in the URL (?c=…) so a link opens it; switching does not reload the page. Below `md`
+ * the list, the conversation and the contact are stacked screens, each with a way back.
  */
 export function InboxApp({
   slug,
@@ -74,6 +75,13 @@ export function InboxApp({
     url.searchParams.set("c", id);
     window.history.replaceState(window.history.state, "", url);
   }, []);
+  // On a phone the list and the conversation are stacked screens: going back shows the list again.
+  const back = React.useCallback(() => {
+    setSelectedId(null);
+    const url = new URL(window.location.href);
+    url.searchParams.delete("c");
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
   const notices = useHandoffNotices({ slug, me: me.id, enabled: canReply, myDepartmentIds, onOpen: open, messages: noticeMessages });
   const socket = useInboxSocket({ slug, me: me.id, openConversationId: selectedId, presence: canReply ? shownPresence : null, onEvent: notices.onEvent });
 
@@ -103,8 +111,8 @@ export function InboxApp({
   const loadMore = React.useCallback(() => void list.fetchNextPage(), [list]);
 
   return (
-    <div className="flex h-svh min-h-0">
-      <div className="flex w-[22rem] shrink-0 flex-col border-r">
+    <div className="flex h-[calc(100svh-var(--shell-top,0px))] min-h-0">
+      <div data-testid="inbox-list-pane" className={`${selectedId ? "hidden md:flex" : "flex"} w-full min-w-0 shrink-0 flex-col border-r md:w-80 xl:w-[22rem]`}>
         <div className="flex items-center gap-2 border-b px-3 py-2">
           <h1 className="text-base font-semibold">{t("title")}</h1>
           <ConnectionIndicator state={socket.state} />
@@ -142,9 +150,10 @@ export function InboxApp({
           typing={(socket.typing[selectedId] ?? []).filter((x) => x.userId !== me.id).map((x) => x.name)}
           onTyping={(typing) => socket.sendTyping(selectedId, typing)}
           onOpenConversation={open}
+          onBack={back}
         />
       ) : (
-        <div className="m-auto flex flex-col items-center gap-2 text-sm text-muted-foreground">
+        <div className="m-auto hidden flex-col items-center gap-2 text-sm text-muted-foreground md:flex">
           <MessagesSquareIcon aria-hidden="true" className="size-8" />
           {t("pickOne")}
         </div>

@@ -10,6 +10,7 @@ import { MessageFailure } from "./message-failure";
 import { MessageTicks } from "./message-ticks";
 import { quoteText } from "./quote-text";
 import type { MessageItem } from "./types";
+import { useClockTime } from "./use-clock-time";
 
 /** One message of the timeline: customer on the left, the business (agents, bot, campaigns) on the right. */
 export const MessageBubble = React.memo(function MessageBubble({
@@ -32,6 +33,7 @@ export const MessageBubble = React.memo(function MessageBubble({
   retrying?: boolean;
 }) {
   const t = useTranslations("inbox.message");
+  const clockTime = useClockTime();
   const inbound = message.direction === "inbound";
   const failed = message.status === "failed" || Boolean(message.clientError);
   const hasContext = Boolean(quotedWamid(message));
@@ -65,7 +67,7 @@ export const MessageBubble = React.memo(function MessageBubble({
           )}
           <MessageBody message={message} orgSlug={orgSlug} findTemplate={findTemplate} />
           <div className="mt-1 flex items-center justify-end gap-1 text-[11px] text-muted-foreground">
-            <time dateTime={message.createdAt}>{new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
+            <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
             {!inbound && <MessageTicks status={message.clientError ? "failed" : message.status} pending={message.pending && !message.clientError} />}
           </div>
           {reactions.length > 0 && (

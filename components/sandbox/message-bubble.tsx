@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import type { CustomerAction } from "@/lib/sandbox/customer-action";
 import type { SandboxMessageView } from "@/lib/sandbox/sandbox-chat";
 import { templateParametersFromSend } from "@/lib/whatsapp/templates/template-parameters-from-send";
+import { useClockTime } from "@/components/inbox/use-clock-time";
 
 type Content = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Meta's and Papo's shapes, read defensively
 
@@ -27,6 +28,7 @@ export function MessageBubble({
   busy: boolean;
 }) {
   const t = useTranslations("sandbox");
+  const clockTime = useClockTime();
   const mine = message.direction === "inbound";
   const [reacting, setReacting] = React.useState(false);
   const c = message.content as Content;
@@ -47,7 +49,7 @@ export function MessageBubble({
       >
         <Body message={message} content={c} onAction={onAction} busy={busy} />
         <div className="mt-1 flex items-center justify-end gap-1 text-[11px] text-neutral-500">
-          <time dateTime={message.createdAt}>{new Date(message.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
+          <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
           <Ticks status={message.status} />
         </div>
         {reactions.length > 0 && (

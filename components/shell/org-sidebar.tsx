@@ -5,6 +5,7 @@ import { InboxIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
+import { MobileTopBar } from "./mobile-top-bar";
 import { OrgSwitcher, type OrgSwitcherOrganization } from "./org-switcher";
 import { UserMenu } from "./user-menu";
 
@@ -16,7 +17,7 @@ type OrgSidebarProps = {
 
 /**
  * The organization's sidebar. Only features that exist are listed; Inbox, Flows, Templates, Campaigns,
- * Contacts and Spend join here as they ship.
+ * Contacts and Spend join here as they ship. Every page inside the organization inherits the responsive shell.
  */
 export function OrgSidebar({ current, organizations, user }: OrgSidebarProps) {
   const t = useTranslations("shell");
@@ -45,14 +46,23 @@ export function OrgSidebar({ current, organizations, user }: OrgSidebarProps) {
       active: pathname === settingsHref || pathname.startsWith(`${settingsHref}/`),
     },
   ];
-  return (
+  const sidebar = (className: string) => (
     <AppSidebar
       orgName={current.name}
       items={items}
       navLabel={t("navLabel")}
       header={<OrgSwitcher current={current} organizations={organizations} />}
       footer={<UserMenu name={user.name} email={user.email} />}
-      className="sticky top-0"
+      className={className}
     />
+  );
+  // One sidebar for wide screens; below `md` the same sidebar opens as a sheet from a top bar (mounted only while
+  // open, so a page never holds two copies of its links).
+  const here = items.find((item) => item.active)?.label;
+  return (
+    <>
+      <MobileTopBar title={here ? `${here} · ${current.name}` : current.name}>{sidebar("h-full w-full")}</MobileTopBar>
+      {sidebar("sticky top-0 hidden md:flex")}
+    </>
   );
 }

@@ -29,7 +29,7 @@ export function FlowsTable({ orgSlug, flows, canManage }: { orgSlug: string; flo
               {flow.description && <p className="text-xs font-normal text-muted-foreground">{flow.description}</p>}
             </TableCell>
             <TableCell>
-              <FlowStatusBadge status={flow.status} version={flow.publishedVersion} />
+              <FlowStatusBadge status={flow.status} version={flow.publishedVersion} draftDiffers={flow.draftDiffers} />
             </TableCell>
             <TableCell className="text-xs text-muted-foreground">
               <DateTime value={flow.updatedAt} />

@@ -11,12 +11,14 @@ export type FlowView = {
   publishedVersionId: string | null;
   /** The number of the published version, when there is one. */
   publishedVersion: number | null;
+  /** Whether the draft has changes the published version does not (always false while nothing is published). */
+  draftDiffers: boolean;
   createdAt: string;
   updatedAt: string;
 };
 
 /** What leaves the server about a flow. Settings are parsed so older rows come back with today's defaults. */
-export function toFlowView(flow: Flow, publishedVersion: number | null = null): FlowView {
+export function toFlowView(flow: Flow, publishedVersion: number | null = null, draftDiffers = false): FlowView {
   return {
     id: flow.id,
     name: flow.name,
@@ -26,6 +28,7 @@ export function toFlowView(flow: Flow, publishedVersion: number | null = null): 
     trigger: flow.trigger,
     publishedVersionId: flow.publishedVersionId,
     publishedVersion,
+    draftDiffers: publishedVersion !== null && draftDiffers,
     createdAt: flow.createdAt.toISOString(),
     updatedAt: flow.updatedAt.toISOString(),
   };
