@@ -92,14 +92,14 @@ describe.skipIf(!run)("the shared inbox", () => {
 
     const [pageA, pageB] = await Promise.all([openInbox(agentA.email), openInbox(agentB.email)]);
 
-    // A customer writes: the conversation appears in both agents' lists, pushed over the socket (no reload, no poll).
+    // A customer writes: the conversation appears in both agents' lists, pushed over the socket (no reload, no poll:
+    // the list's query never goes stale by itself). How fast is a benchmark's question (bench:inbox), not this test's.
     const started = Date.now();
     await say("Olá, preciso de ajuda com meu pedido");
     const posted = Date.now();
     await Promise.all([pageA, pageB].map((p) => rowOf(p, "Mariana Souza").waitFor({ timeout: 10_000 })));
     const seen = Date.now();
     console.log(`[inbox e2e] customer message → visible in both lists: ${seen - started} ms from the send, ${seen - posted} ms after the webhook was accepted`);
-    expect(seen - posted).toBeLessThan(1_000);
     expect(await rowOf(pageA, "Mariana Souza").getAttribute("data-unread")).toBe("1");
 
     // A opens it (marks it read for the team) and replies; the phone receives it and the ticks follow the statuses.
