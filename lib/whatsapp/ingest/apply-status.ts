@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { messages, pendingStatuses } from "@/db/schema";
+import { recordMessageCost } from "@/lib/spend/record-message-cost";
 import { messageIdFromCallbackData } from "../graph/callback-data";
 import type { MessageStatus } from "../webhook/status-schema";
 import { clampTimestamp, int32OrNull } from "./item-limits";
@@ -109,5 +110,7 @@ async function updateByWamid(
     })
     .where(ofThisMessage)
     .returning({ id: messages.id });
+  // The message's one cost record follows its statuses, in this same transaction (lib/spend/README.md).
+  if (updated[0]) await recordMessageCost(db, { organizationId: args.organizationId, messageId: updated[0].id, status: s });
   return updated.length > 0;
 }
