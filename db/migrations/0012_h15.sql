@@ -44,11 +44,13 @@ CREATE TABLE "rate_card_prices" (
 --> statement-breakpoint
 CREATE TABLE "rate_cards" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid,
 	"currency" text NOT NULL,
 	"effective_from" date NOT NULL,
 	"source" text NOT NULL,
 	"uploaded_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "rate_cards_org_currency_effective_source_key" UNIQUE NULLS NOT DISTINCT("organization_id","currency","effective_from","source")
 );
 --> statement-breakpoint
 CREATE TABLE "spend_alerts" (
@@ -91,6 +93,7 @@ ALTER TABLE "message_costs" ADD CONSTRAINT "message_costs_channel_id_channels_id
 ALTER TABLE "message_costs" ADD CONSTRAINT "message_costs_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_costs" ADD CONSTRAINT "message_costs_sender_user_id_users_id_fk" FOREIGN KEY ("sender_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rate_card_prices" ADD CONSTRAINT "rate_card_prices_rate_card_id_rate_cards_id_fk" FOREIGN KEY ("rate_card_id") REFERENCES "public"."rate_cards"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rate_cards" ADD CONSTRAINT "rate_cards_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rate_cards" ADD CONSTRAINT "rate_cards_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "spend_alerts" ADD CONSTRAINT "spend_alerts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "spend_daily" ADD CONSTRAINT "spend_daily_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -99,5 +102,4 @@ CREATE UNIQUE INDEX "message_costs_message_key" ON "message_costs" USING btree (
 CREATE UNIQUE INDEX "message_costs_channel_wamid_key" ON "message_costs" USING btree ("channel_id","wa_message_id") WHERE wa_message_id is not null;--> statement-breakpoint
 CREATE INDEX "message_costs_org_priced_idx" ON "message_costs" USING btree ("organization_id","priced_at");--> statement-breakpoint
 CREATE INDEX "rate_card_prices_market_idx" ON "rate_card_prices" USING btree ("market","category");--> statement-breakpoint
-CREATE UNIQUE INDEX "rate_cards_currency_effective_source_key" ON "rate_cards" USING btree ("currency","effective_from","source");--> statement-breakpoint
 CREATE UNIQUE INDEX "spend_alerts_org_month_threshold_key" ON "spend_alerts" USING btree ("organization_id","month","threshold");

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { channels } from "./channels";
 import { conversations, messages } from "./conversations";
@@ -7,20 +7,23 @@ import { organizations, users } from "./organizations";
 
 /**
  * Meta's per-message prices as data (lib/spend/README.md). A card is one (currency, effective date, source): the
- * shipped USD cards from db/seed-data/rate-card/ and any an admin uploads. A card may be partial (an override file
+ * shipped USD cards from db/seed-data/rate-card/ (for everyone) and any an admin uploads (for their organization only:
+ * one tenant's card never prices another's messages). A card may be partial (an override file
  * holds a few countries): a price is the latest row effective on the day for its market and category.
  */
 export const rateCards = pgTable(
   "rate_cards",
   {
     id: id(),
+    /** Null: the installation's card (shipped with Papo), used by every organization; set: one organization's upload. */
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
     currency: text("currency").notNull(),
     effectiveFrom: date("effective_from").notNull(),
     source: text("source").notNull(),
     uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("rate_cards_currency_effective_source_key").on(t.currency, t.effectiveFrom, t.source)],
+  (t) => [unique("rate_cards_org_currency_effective_source_key").on(t.organizationId, t.currency, t.effectiveFrom, t.source).nullsNotDistinct()],
 );
 
 /** Money is integer micro-units of the card's currency (US$ 0.0625 = 62 500). */

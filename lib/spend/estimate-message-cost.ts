@@ -45,11 +45,11 @@ export async function estimateMessageCost(input: EstimateInput): Promise<CostEst
   const at = input.at ?? new Date();
   const { currency } = await getSpendSettings(db, input.orgId);
   const market = await findMarket(db, input.toE164);
-  const list = await findListPrice(db, { currency, market, category: input.category, at });
+  const list = await findListPrice(db, { organizationId: input.orgId, currency, market, category: input.category, at });
   const where = { currency, market: list?.market ?? market.market, country: market.country, category: input.category, listMicros: list?.priceMicros ?? null };
   const inWindowKind = input.category === "service" || (input.category === "utility" && input.windowOpen);
   if (inWindowKind) {
-    const serviceRate = input.category === "service" ? list : await findListPrice(db, { currency, market, category: "service", at });
+    const serviceRate = input.category === "service" ? list : await findListPrice(db, { organizationId: input.orgId, currency, market, category: "service", at });
     if (!serviceRate) return { free: true, reason: "window_open", ...where };
     if (input.category === "service" && input.channelId && (await serviceCountThisMonth(db, input.orgId, input.channelId, at, input.excludeMessageId)) < SERVICE_ALLOWANCE_PER_MONTH) {
       return { free: true, reason: "service_allowance", ...where };

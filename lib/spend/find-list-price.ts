@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rateCardPrices, rateCards } from "@/db/schema";
 import type { MarketMatch } from "./find-market";
@@ -10,11 +10,12 @@ export const pricingDay = (at: Date) => at.toISOString().slice(0, 10);
 /**
  * The list price of one message: from the latest card effective on that day that prices this category for the
  * country's own market row (a card row for "Hong Kong" beats "Rest of Asia Pacific"), else its group, else "Other".
+ * The organization's own uploads count with the installation's cards; on the same date, the newest upload wins.
  * Null when no card prices it (then the message is "unpriced", never guessed).
  */
 export async function findListPrice(
   db: Db,
-  args: { currency: string; market: MarketMatch; category: RateCardCategory; at: Date },
+  args: { organizationId: string; currency: string; market: MarketMatch; category: RateCardCategory; at: Date },
 ): Promise<{ market: string; priceMicros: number } | null> {
   const candidates = [...new Set([args.market.countryName, args.market.market, "Other"].filter((m): m is string => !!m))];
   const rows = await db
@@ -23,6 +24,7 @@ export async function findListPrice(
     .innerJoin(rateCards, eq(rateCards.id, rateCardPrices.rateCardId))
     .where(
       and(
+        or(isNull(rateCards.organizationId), eq(rateCards.organizationId, args.organizationId)),
         eq(rateCards.currency, args.currency),
         lte(rateCards.effectiveFrom, pricingDay(args.at)),
         eq(rateCardPrices.category, args.category),

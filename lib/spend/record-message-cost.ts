@@ -47,7 +47,7 @@ export async function recordMessageCost(db: Db, args: { organizationId: string; 
   const category = toRateCardCategory(pricing?.category) ?? ownCategory;
   const toE164 = m.phoneE164 ?? (args.status.recipient_id ? `+${args.status.recipient_id}` : (m.waId ?? ""));
   const market = await findMarket(db, toE164);
-  const list = await findListPrice(db, { currency, market, category, at: pricedAt });
+  const list = await findListPrice(db, { organizationId: args.organizationId, currency, market, category, at: pricedAt });
 
   let chargeKind: string;
   let amountMicros = 0;

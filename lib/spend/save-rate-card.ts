@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { marketCallingCodes, rateCardPrices, rateCards } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -15,7 +15,7 @@ import type { ParsedRateCard } from "./parse-rate-card-csv";
 export async function saveRateCard(
   db: Db,
   card: ParsedRateCard,
-  options: { source: string; uploadedBy?: string | null; ifAbsent?: boolean; skipUnknownCountries?: boolean },
+  options: { source: string; organizationId?: string | null; uploadedBy?: string | null; ifAbsent?: boolean; skipUnknownCountries?: boolean },
 ): Promise<{ id: string; effectiveFrom: string; prices: number }[]> {
   const countries = await countryNames(db, card);
   const byDate = new Map<string, Map<string, { market: string; category: string; priceMicros: number }>>();
@@ -29,12 +29,13 @@ export async function saveRateCard(
   }
   const saved = [];
   for (const [effectiveFrom, prices] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-    const key = and(eq(rateCards.currency, card.currency), eq(rateCards.effectiveFrom, effectiveFrom), eq(rateCards.source, options.source));
+    const orgId = options.organizationId ?? null;
+    const key = and(orgId ? eq(rateCards.organizationId, orgId) : isNull(rateCards.organizationId), eq(rateCards.currency, card.currency), eq(rateCards.effectiveFrom, effectiveFrom), eq(rateCards.source, options.source));
     const [existing] = await db.select({ id: rateCards.id }).from(rateCards).where(key);
     if (existing && options.ifAbsent) continue;
     const id =
       existing?.id ??
-      (await db.insert(rateCards).values({ currency: card.currency, effectiveFrom, source: options.source, uploadedBy: options.uploadedBy ?? null }).returning())[0].id;
+      (await db.insert(rateCards).values({ organizationId: orgId, currency: card.currency, effectiveFrom, source: options.source, uploadedBy: options.uploadedBy ?? null }).returning())[0].id;
     if (existing) await db.delete(rateCardPrices).where(eq(rateCardPrices.rateCardId, id));
     await db.insert(rateCardPrices).values([...prices.values()].map((p) => ({ rateCardId: id, ...p })));
     saved.push({ id, effectiveFrom, prices: prices.size });

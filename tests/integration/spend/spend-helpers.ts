@@ -26,7 +26,7 @@ export async function outbound(
   if (opts.template) {
     await db
       .insert(templates)
-      .values({ organizationId: ch.organizationId, wabaId: ch.wabaId, name: opts.template.name, language: "pt_BR", category: opts.template.category, status: "APPROVED" })
+      .values({ organizationId: ch.organizationId, wabaId: ch.wabaId, name: opts.template.name, language: "pt_BR", category: opts.template.category, status: "APPROVED", components: [{ type: "BODY", text: "Olá" }] })
       .onConflictDoNothing();
   }
   const id = wamid();
