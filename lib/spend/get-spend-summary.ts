@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { channels, spendAlerts, spendDaily } from "@/db/schema";
 import { getSpendSettings } from "./get-spend-settings";
@@ -32,25 +31,28 @@ export async function getSpendSummary(organizationId: string, range: SpendRange,
   const db = getDb();
   const { currency, monthlyBudgetMicros } = await getSpendSettings(db, organizationId);
   const inRange = and(eq(spendDaily.organizationId, organizationId), eq(spendDaily.currency, currency), gte(spendDaily.day, range.from), lt(spendDaily.day, range.to));
-  const by = async (key: SQL | AnyPgColumn, order: "amount" | "key" = "amount") => {
-    const rows = await db
-      .select({ key: sql<string>`${key}`, ...figures })
-      .from(spendDaily)
-      .where(inRange)
-      .groupBy(sql`1`)
-      .orderBy(order === "key" ? asc(sql`1`) : desc(figures.amountMicros));
-    return rows.map((r) => ({ key: String(r.key), ...toFigures(r) }));
-  };
   const periodKey = range.granularity === "month" ? sql`to_char(${spendDaily.day}, 'YYYY-MM')` : sql`to_char(${spendDaily.day}, 'YYYY-MM-DD')`;
-  const [[totals], series, byCategory, byChannel, byCountry, bySender, byChargeKind] = await Promise.all([
-    db.select(figures).from(spendDaily).where(inRange),
-    by(periodKey, "key"),
-    by(spendDaily.category),
-    by(spendDaily.channelId),
-    by(sql`${spendDaily.market} || '|' || ${spendDaily.country}`),
-    by(spendDaily.senderKind),
-    by(spendDaily.chargeKind),
-  ]);
+  // One scan of the range for every breakdown: GROUPING SETS, each row tagged with the set it belongs to.
+  const dims = { series: periodKey, byCategory: sql`${spendDaily.category}`, byChannel: sql`${spendDaily.channelId}::text`, byCountry: sql`${spendDaily.market} || '|' || ${spendDaily.country}`, bySender: sql`${spendDaily.senderKind}`, byChargeKind: sql`${spendDaily.chargeKind}` };
+  const setNames = Object.keys(dims) as (keyof typeof dims)[];
+  const rows = await db
+    .select({
+      set: sql<string>`case ${sql.join(setNames.map((k, i) => sql`when grouping(${dims[k]}) = 0 then ${String(i)}`), sql` `)} else 'totals' end`,
+      key: sql<string>`coalesce(${sql.join(setNames.map((k) => dims[k]), sql`, `)})`,
+      ...figures,
+    })
+    .from(spendDaily)
+    .where(inRange)
+    .groupBy(sql`grouping sets (${sql.join(setNames.map((k) => sql`(${dims[k]})`), sql`, `)}, ())`);
+  const sets = Object.fromEntries(setNames.map((k) => [k, [] as SpendBucket[]])) as Record<keyof typeof dims, SpendBucket[]>;
+  let totals: Figures = { messages: 0, amountMicros: 0, savedMicros: 0, paidMessages: 0 };
+  for (const r of rows) {
+    if (r.set === "totals") totals = toFigures(r);
+    else sets[setNames[Number(r.set)]].push({ key: String(r.key), ...toFigures(r) });
+  }
+  sets.series.sort((a, b) => a.key.localeCompare(b.key));
+  for (const k of setNames.slice(1)) sets[k].sort((a, b) => b.amountMicros - a.amountMicros || b.messages - a.messages);
+  const { series, byCategory, byChannel, byCountry, bySender, byChargeKind } = sets;
   const names = await db
     .select({ id: channels.id, name: channels.name, number: channels.displayPhoneNumber })
     .from(channels)
@@ -59,7 +61,7 @@ export async function getSpendSummary(organizationId: string, range: SpendRange,
   return {
     currency,
     range,
-    totals: toFigures(totals),
+    totals,
     series,
     byCategory,
     byChannel: byChannel.map((b) => ({ ...b, label: channelName.get(b.key) ?? b.key })),

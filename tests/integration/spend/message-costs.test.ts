@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { getSpendSummary } from "@/lib/spend/get-spend-summary";
 import { loadShippedRateCard } from "@/lib/spend/load-shipped-rate-card";
+import { spendCsv } from "@/lib/spend/spend-csv";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createOrgWithChannel, type TestChannel } from "@/tests/integration/whatsapp/helpers";
 import { applyStatuses, costsOf, outbound, rollupTotals, unix } from "./spend-helpers";
@@ -93,5 +95,25 @@ describe("one cost record per message, from its statuses", () => {
     expect(rollup).toEqual(records);
     // 2 paid marketing (BR + US, the free one turned by Meta excluded) + 1 paid service.
     expect(rollup.amount).toBe(62_500 + 25_000 + 6_800);
+  });
+
+  it("the dashboard summary and the CSV export read the rollup: every breakdown adds up to the totals", async () => {
+    const summary = await getSpendSummary(ch.organizationId, { from: "2026-11-01", to: "2026-12-01", granularity: "day" });
+    expect(summary.totals.amountMicros).toBe(62_500 + 25_000 + 6_800);
+    expect(summary.series.map((s) => s.key)).toEqual(["2026-11-10"]);
+    for (const breakdown of [summary.series, summary.byCategory, summary.byChannel, summary.byCountry, summary.bySender, summary.byChargeKind]) {
+      expect(breakdown.reduce((a, b) => a + b.amountMicros, 0)).toBe(summary.totals.amountMicros);
+      expect(breakdown.reduce((a, b) => a + b.messages, 0)).toBe(summary.totals.messages);
+    }
+    // Saved: the list price of the free ones (utility in the window, two marketing free entry points).
+    expect(summary.totals.savedMicros).toBe(6_800 + 62_500 + 62_500);
+    expect(summary.byChargeKind.find((b) => b.key === "free_entry_point")).toMatchObject({ messages: 2, amountMicros: 0, savedMicros: 125_000 });
+    expect(summary.bySender.map((b) => b.key).sort()).toEqual(["api", "bot"]);
+    const months = await getSpendSummary(ch.organizationId, { from: "2026-01-01", to: "2027-01-01", granularity: "month" });
+    expect(months.series).toMatchObject([{ key: "2026-11", amountMicros: 62_500 + 25_000 + 6_800 }]);
+    const csv = await spendCsv(ch.organizationId, { from: "2026-11-01", to: "2026-12-01" });
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("day,number,category,market,country,sender,charge,currency,messages,amount,list_price_total");
+    expect(lines.some((l) => l.startsWith("2026-11-10,") && l.includes(",marketing,Brazil,BR,api,paid,USD,") && l.endsWith(",0.0625,0.0625"))).toBe(true);
   });
 });
