@@ -69,19 +69,19 @@ export function SpendDashboard({ orgSlug, initial }: { orgSlug: string; initial:
   const money = (micros: number) => formatMoney(micros, data.currency, locale, 2);
   const month = data.month;
   return (
-    <div className="grid gap-4" data-testid="spend-dashboard">
+    <div className="grid min-w-0 gap-4" data-testid="spend-dashboard">
       <div className="flex flex-wrap items-center gap-2">
         <label className="text-sm text-muted-foreground" htmlFor="spend-range">
           {t("range.label")}
         </label>
-        <select id="spend-range" value={preset} onChange={(e) => setPreset(e.target.value as Preset)} className="h-9 rounded-md border bg-background px-2 text-sm">
+        <select id="spend-range" value={preset} onChange={(e) => setPreset(e.target.value as Preset)} className="h-9 max-w-full min-w-0 rounded-md border bg-background px-2 text-sm">
           {(["last7", "last30", "last90", "thisMonth"] as const).map((p) => (
             <option key={p} value={p}>
               {t(`range.${p}`)}
             </option>
           ))}
         </select>
-        <select aria-label={t("range.byDay")} value={granularity} onChange={(e) => setGranularity(e.target.value as "day" | "month")} className="h-9 rounded-md border bg-background px-2 text-sm">
+        <select aria-label={t("range.byDay")} value={granularity} onChange={(e) => setGranularity(e.target.value as "day" | "month")} className="h-9 max-w-full min-w-0 rounded-md border bg-background px-2 text-sm">
           <option value="day">{t("range.byDay")}</option>
           <option value="month">{t("range.byMonth")}</option>
         </select>
@@ -93,7 +93,7 @@ export function SpendDashboard({ orgSlug, initial }: { orgSlug: string; initial:
         </Button>
       </div>
 
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label={t("totals.spent")} value={money(data.totals.amountMicros)} testId="spend-total" />
         <Stat label={t("totals.messages")} value={String(data.totals.messages)} />
         <Stat label={t("totals.free")} value={String(data.totals.messages - data.totals.paidMessages)} />
@@ -102,7 +102,7 @@ export function SpendDashboard({ orgSlug, initial }: { orgSlug: string; initial:
 
       <div className="grid gap-3 md:grid-cols-2">
         <Card data-testid="spend-today">
-          <CardHeader className="flex flex-row items-center justify-between">
+          <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-1">
             <CardTitle className="text-base">{t("today.title")}</CardTitle>
             {live && (
               <span className="flex items-center gap-1 text-xs text-emerald-600">
@@ -111,7 +111,7 @@ export function SpendDashboard({ orgSlug, initial }: { orgSlug: string; initial:
               </span>
             )}
           </CardHeader>
-          <CardContent className="text-2xl font-semibold tabular-nums">
+          <CardContent className="text-2xl font-semibold tabular-nums break-words">
             {money(data.today.amountMicros)}
             <span className="ml-2 text-sm font-normal text-muted-foreground">
               {data.today.messages} {t("totals.messages").toLowerCase()}
@@ -160,7 +160,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
     <Card className="gap-1 py-4">
       <CardContent className="px-4">
         <div className="text-xs text-muted-foreground">{label}</div>
-        <div className="text-xl font-semibold tabular-nums" data-testid={testId}>
+        <div className="text-xl font-semibold tabular-nums break-words" data-testid={testId}>
           {value}
         </div>
       </CardContent>
