@@ -3,6 +3,7 @@ import next from "next";
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { encryptLegacyVerifyTokens } from "@/lib/channels/encrypt-legacy-verify-tokens";
+import { loadShippedRateCard } from "@/lib/spend/load-shipped-rate-card";
 import { masterKey } from "@/lib/crypto/master-key";
 import { env } from "@/lib/env";
 import { seedDemo, type DemoLogin } from "@/lib/seed/seed-demo";
@@ -32,6 +33,7 @@ async function main() {
 
   await migrateDatabase();
   await encryptLegacyVerifyTokens(); // data step SQL cannot do (lib/channels/encrypt-legacy-verify-tokens.ts)
+  await loadShippedRateCard(); // Meta's USD card from db/seed-data/rate-card, once (lib/spend/README.md)
   if (e.PAPO_SEED_DEMO === "always" || (e.PAPO_SEED_DEMO === "auto" && e.embedded)) {
     const { created, login } = await seedDemo();
     if (login) printDemoLogin(login, created, e.publicUrl);

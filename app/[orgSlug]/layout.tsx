@@ -30,6 +30,7 @@ export default async function OrgLayout({ children, params }: Props) {
         current={{ slug: ctx.org.slug, name: ctx.org.name }}
         organizations={organizations.map(({ slug, name }) => ({ slug, name }))}
         user={{ name: user.name, email: user.email }}
+        showSpend={ctx.can("spend.read")}
       />
       <main className="min-w-0 flex-1">{children}</main>
     </div>

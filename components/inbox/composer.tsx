@@ -4,6 +4,7 @@ import * as React from "react";
 import { PaperclipIcon, SendIcon, StickyNoteIcon, XIcon } from "lucide-react";
 import { useNow, useTranslations } from "next-intl";
 
+import { PriceHint } from "@/components/spend/price-hint";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { AttachForm } from "./attach-form";
@@ -41,6 +42,7 @@ export function Composer({
   templates,
   templatesLoading,
   onTyping,
+  conversationId,
 }: {
   windowExpiresAt: string | null;
   canReply: boolean;
@@ -54,6 +56,8 @@ export function Composer({
   templates: TemplateOption[];
   templatesLoading: boolean;
   onTyping: (typing: boolean) => void;
+  /** Shows what the next message costs (components/spend/price-hint.tsx) when given. */
+  conversationId?: string;
 }) {
   const t = useTranslations("inbox.composer");
   const tm = useTranslations("inbox.message");
@@ -150,14 +154,15 @@ export function Composer({
           )}
         </div>
         {canReply && (
-          <span className="ml-auto">
+          <span className="ml-auto flex flex-wrap items-center justify-end gap-x-3">
+            {conversationId && !templateMode && effectiveMode === "reply" && <PriceHint conversationId={conversationId} />}
             <WindowCountdown windowExpiresAt={windowExpiresAt} />
           </span>
         )}
       </div>
 
       {templateMode ? (
-        <TemplatePicker templates={templates} loading={templatesLoading} sending={false} onSend={(m) => onSend(m)} />
+        <TemplatePicker templates={templates} loading={templatesLoading} sending={false} onSend={(m) => onSend(m)} conversationId={conversationId} />
       ) : (
         <>
           {effectiveMode === "note" && <p className="mb-1 text-xs font-medium text-amber-800 dark:text-amber-200">{t("noteHint")}</p>}

@@ -115,6 +115,7 @@ export function ConversationView({
         )}
         {can.reply || can.note ? (
           <Composer
+            conversationId={conversation.id}
             windowExpiresAt={conversation.windowExpiresAt}
             canReply={can.reply}
             canNote={can.note}

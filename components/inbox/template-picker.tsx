@@ -4,6 +4,7 @@ import * as React from "react";
 import { FileTextIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
+import { PriceHint } from "@/components/spend/price-hint";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -21,12 +22,15 @@ export function TemplatePicker({
   onSend,
   sending,
   disabled,
+  conversationId,
 }: {
   templates: TemplateOption[];
   loading: boolean;
   onSend: (message: { type: "template"; name: string; language: string; components: Record<string, unknown>[] }) => void;
   sending: boolean;
   disabled?: boolean;
+  /** Shows the chosen template's price for this conversation (components/spend/price-hint.tsx). */
+  conversationId?: string;
 }) {
   const t = useTranslations("inbox.templates");
   const [selectedId, setSelectedId] = React.useState("");
@@ -105,7 +109,8 @@ export function TemplatePicker({
               </div>
             </div>
           )}
-          <div className="flex justify-end">
+          <div className="flex flex-wrap items-center justify-end gap-2">
+            {conversationId && template && <PriceHint conversationId={conversationId} templateId={template.id} className="mr-auto" />}
             <Button type="submit" size="sm" disabled={!template || !complete || sending || disabled}>
               {sending ? t("sending") : t("send")}
             </Button>

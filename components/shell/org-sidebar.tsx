@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { InboxIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
+import { InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
@@ -13,13 +13,15 @@ type OrgSidebarProps = {
   current: OrgSwitcherOrganization;
   organizations: OrgSwitcherOrganization[];
   user: { name: string; email: string };
+  /** Spend is listed only for members who may read it (spend.read). */
+  showSpend?: boolean;
 };
 
 /**
  * The organization's sidebar. Only features that exist are listed; Inbox, Flows, Templates, Campaigns,
  * Contacts and Spend join here as they ship. Every page inside the organization inherits the responsive shell.
  */
-export function OrgSidebar({ current, organizations, user }: OrgSidebarProps) {
+export function OrgSidebar({ current, organizations, user, showSpend }: OrgSidebarProps) {
   const t = useTranslations("shell");
   const tInbox = useTranslations("inbox");
   const pathname = usePathname();
@@ -39,6 +41,16 @@ export function OrgSidebar({ current, organizations, user }: OrgSidebarProps) {
       icon: <WorkflowIcon aria-hidden="true" />,
       active: pathname === flowsHref || pathname.startsWith(`${flowsHref}/`),
     },
+    ...(showSpend
+      ? [
+          {
+            href: `/${current.slug}/spend`,
+            label: t("spend"),
+            icon: <ReceiptIcon aria-hidden="true" />,
+            active: pathname === `/${current.slug}/spend`,
+          },
+        ]
+      : []),
     {
       href: settingsHref,
       label: t("settings"),

@@ -40,6 +40,9 @@ export const permissions = [
   "flows.manage",
   /** Play a customer on a sandbox number (its phone page posts simulated inbound messages): a write, so not viewers. */
   "sandbox.simulate",
+  /** Spend (lib/spend/README.md): what Meta charges, the budget and the rate cards — owners and admins. */
+  "spend.read",
+  "spend.manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];

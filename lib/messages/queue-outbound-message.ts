@@ -7,6 +7,7 @@ import { sendJobEvents } from "@/lib/jobs";
 import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
 import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { assertCanSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
+import { budgetRefusal } from "@/lib/spend/budget-refusal";
 import { outboundContent } from "./outbound-content";
 import { onMessageStored } from "@/lib/inbox/on-message-stored";
 
@@ -68,7 +69,12 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
     if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
     if (found.existing) return { message: checkedKeyOwner(found.existing), created: false, firstInConversation: false };
     if (isFreeform(message)) assertCanSendFreeform(conversation, now);
-    if (message.type === "template") assertTemplateParameters(await findTemplate(tx, input.organizationId, conversation.channelId, message), message);
+    if (message.type === "template") {
+      const template = await findTemplate(tx, input.organizationId, conversation.channelId, message);
+      assertTemplateParameters(template, message);
+      const refusal = await budgetRefusal(tx, input.organizationId, template?.category, now);
+      if (refusal) throw new AppError("conflict", refusal.message, [{ path: "budget", message: refusal.code }]);
+    }
     // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
     // reads our row (below): no lock needed, and it holds across processes.
     const [row] = await tx

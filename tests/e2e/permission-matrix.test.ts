@@ -178,6 +178,19 @@ const cases: Case[] = [
   },
   { name: "list events", allowed: managers, request: async () => ({ method: "GET", path: org("/events") }) },
   { name: "send a test event", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/events/test"), body: {} }) },
+  // Spend: everyone who sees a conversation sees what the next message costs; money and budgets are managers'.
+  { name: "estimate a message's cost", allowed: roles, request: async () => ({ method: "GET", path: org(`/spend/estimate?conversationId=${conversationId}`) }) },
+  { name: "read the spend dashboard", allowed: managers, request: async () => ({ method: "GET", path: org("/spend/summary") }) },
+  { name: "export spend as CSV", allowed: managers, request: async () => ({ method: "GET", path: org("/spend/export") }) },
+  { name: "read the spend settings", allowed: managers, request: async () => ({ method: "GET", path: org("/spend/settings") }) },
+  { name: "set the monthly budget", allowed: managers, request: async () => ({ method: "PATCH", path: org("/spend/settings"), body: { monthlyBudget: "500.00" } }) },
+  { name: "list rate cards", allowed: managers, request: async () => ({ method: "GET", path: org("/spend/rate-cards") }) },
+  {
+    name: "upload a rate card",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/spend/rate-cards"), body: { csv: "effective_from,market,category,usd\n2027-01-01,Brazil,marketing,0.0700\n", name: `matrix ${Math.random()}` } }),
+  },
 ];
 
 beforeAll(async () => {
@@ -230,6 +243,11 @@ describe("tenancy: another organization's members and keys get 404", () => {
     expect(res.status).toBe(404);
     const own = await owner.client.get(org(`/channels/${channelId}`));
     expect(own.status).toBe(200);
+  });
+
+  it("a conversation id from organization A priced under organization B's path is 404", async () => {
+    const res = await other.client.get(`/api/v1/orgs/${other.orgSlug}/spend/estimate?conversationId=${conversationId}`);
+    expect(res.status).toBe(404);
   });
 });
 

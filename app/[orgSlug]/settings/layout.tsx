@@ -20,6 +20,7 @@ const sections = [
   { segment: "audit-log", key: "auditLog", permission: "audit.read" },
   { segment: "runs", key: "runs", permission: "runs.read" },
   { segment: "events", key: "events", permission: "runs.read" },
+  { segment: "spend", key: "spend", permission: "spend.read" },
 ] as const satisfies readonly { segment: string; key: string; permission: Permission | null }[];
 
 export default async function SettingsLayout({ children, params }: Props) {

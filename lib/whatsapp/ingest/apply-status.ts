@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { messages, pendingStatuses } from "@/db/schema";
+import { recordMessageCost } from "@/lib/spend/record-message-cost";
 import { messageIdFromCallbackData } from "../graph/callback-data";
 import type { MessageStatus } from "../webhook/status-schema";
 import { clampTimestamp, int32OrNull } from "./item-limits";
@@ -62,8 +63,8 @@ export async function applyStatus(
 }
 
 /**
- * The common case alone: the status of a message Papo knows by its wamid, in one statement (so it needs no
- * transaction). False when no message has that wamid: then applyStatus (adopt or keep pending).
+ * The common case alone: the status of a message Papo knows by its wamid (its update and cost record in one
+ * transaction of their own). False when no message has that wamid: then applyStatus (adopt or keep pending).
  */
 export const applyStatusToKnownMessage = (
   db: Db,
@@ -93,31 +94,38 @@ async function updateByWamid(
   const failedApplies = sql`(${s.status} = 'failed' and ${messages.status} <> 'failed' and ${rank(sql`${messages.status}::text`)} < 2)`;
   const stamp = (name: string, column: AnyPgColumn) =>
     s.status === name ? sql`coalesce(${column}, ${at}::timestamptz)` : sql`${column}`;
-  const updated = await db
-    .update(messages)
-    .set({
-      status: sql`(case
-        when ${failedApplies} then 'failed'
-        when ${messages.status} = 'failed' then ${messages.status}
-        when ${rank(s.status)} > ${rank(sql`${messages.status}::text`)} then ${s.status}::message_status
-        else ${messages.status} end)::message_status`,
-      sentAt: stamp("sent", messages.sentAt),
-      deliveredAt: stamp("delivered", messages.deliveredAt),
-      readAt: stamp("read", messages.readAt),
-      playedAt: stamp("played", messages.playedAt),
-      failedAt: s.status === "failed" ? sql`case when ${failedApplies} then ${at}::timestamptz else ${messages.failedAt} end` : sql`${messages.failedAt}`,
-      errorCode: error ? sql`case when ${failedApplies} then ${errorCode}::int else ${messages.errorCode} end` : sql`${messages.errorCode}`,
-      errorTitle: error
-        ? sql`case when ${failedApplies} then ${error.title ?? error.message ?? null}::text else ${messages.errorTitle} end`
-        : sql`${messages.errorTitle}`,
-      errorDetails: error
-        ? sql`case when ${failedApplies} then ${error.error_data?.details ?? null}::text else ${messages.errorDetails} end`
-        : sql`${messages.errorDetails}`,
-      pricing: s.pricing
-        ? sql`case when ${messages.pricing} is null or ${s.status} <> 'sent' then ${JSON.stringify(s.pricing)}::jsonb else ${messages.pricing} end`
-        : sql`${messages.pricing}`,
-    })
-    .where(ofThisMessage)
-    .returning({ id: messages.id });
-  return updated.length > 0;
+  // The update and the message's one cost record commit together: the update's row lock keeps two statuses of one
+  // message from pricing it at once, and a crash between them cannot leave the spend rollup behind (a savepoint
+  // when the caller already holds a transaction).
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(messages)
+      .set({
+        status: sql`(case
+          when ${failedApplies} then 'failed'
+          when ${messages.status} = 'failed' then ${messages.status}
+          when ${rank(s.status)} > ${rank(sql`${messages.status}::text`)} then ${s.status}::message_status
+          else ${messages.status} end)::message_status`,
+        sentAt: stamp("sent", messages.sentAt),
+        deliveredAt: stamp("delivered", messages.deliveredAt),
+        readAt: stamp("read", messages.readAt),
+        playedAt: stamp("played", messages.playedAt),
+        failedAt: s.status === "failed" ? sql`case when ${failedApplies} then ${at}::timestamptz else ${messages.failedAt} end` : sql`${messages.failedAt}`,
+        errorCode: error ? sql`case when ${failedApplies} then ${errorCode}::int else ${messages.errorCode} end` : sql`${messages.errorCode}`,
+        errorTitle: error
+          ? sql`case when ${failedApplies} then ${error.title ?? error.message ?? null}::text else ${messages.errorTitle} end`
+          : sql`${messages.errorTitle}`,
+        errorDetails: error
+          ? sql`case when ${failedApplies} then ${error.error_data?.details ?? null}::text else ${messages.errorDetails} end`
+          : sql`${messages.errorDetails}`,
+        pricing: s.pricing
+          ? sql`case when ${messages.pricing} is null or ${s.status} <> 'sent' then ${JSON.stringify(s.pricing)}::jsonb else ${messages.pricing} end`
+          : sql`${messages.pricing}`,
+      })
+      .where(ofThisMessage)
+      .returning({ id: messages.id });
+    // The message's one cost record follows its statuses, in this same transaction (lib/spend/README.md).
+    if (updated[0]) await recordMessageCost(tx, { organizationId: args.organizationId, messageId: updated[0].id, status: s });
+    return updated.length > 0;
+  });
 }

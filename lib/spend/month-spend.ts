@@ -1,0 +1,20 @@
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { spendDaily } from "@/db/schema";
+
+/** The calendar month (UTC) of `at`, as its first day and the next month's first day (YYYY-MM-DD). */
+export function monthRange(at: Date): { month: string; from: string; to: string } {
+  const from = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+  const to = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
+  return { month: from.toISOString().slice(0, 7), from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
+
+/** What the organization has been charged (estimated or confirmed) in `at`'s month, from the daily rollup. */
+export async function monthSpend(db: Db, organizationId: string, currency: string, at: Date): Promise<number> {
+  const { from, to } = monthRange(at);
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${spendDaily.amountMicros}), 0)` })
+    .from(spendDaily)
+    .where(and(eq(spendDaily.organizationId, organizationId), eq(spendDaily.currency, currency), gte(spendDaily.day, from), lt(spendDaily.day, to)));
+  return Number(row?.total ?? 0);
+}
