@@ -9,3 +9,5 @@ export * from "./media";
 export * from "./flows";
 export * from "./inbox";
 export * from "./auth";
+export * from "./notifications";
+export * from "./integrations";
