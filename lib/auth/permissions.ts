@@ -40,6 +40,10 @@ export const permissions = [
   "flows.manage",
   /** Play a customer on a sandbox number (its phone page posts simulated inbound messages): a write, so not viewers. */
   "sandbox.simulate",
+  /** The notifications API and direct SMS (issue #13): systems that notify customers, through an admin's API key. */
+  "notifications.send",
+  /** The SMS gateway and the named connections flows use (Settings → SMS gateway / Integrations): secrets, so admins. */
+  "integrations.manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
