@@ -196,6 +196,9 @@ beforeAll(async () => {
   fixtures.attachmentId = "00000000-0000-4000-8000-000000000000";
   // No API lists webhook rows yet (the webhook log is to come): a well-formed id that names nothing (404 path).
   fixtures.webhookEventId = "00000000-0000-4000-8000-000000000001";
+  // A notification (any outbound message) and a notifications batch of this organization (issue #13).
+  fixtures.notificationId = (await must(owner.client.post<{ notification: { id: string } }>(org("/notifications"), { to: "+5511987650077", channelId: fixtures.channelId, text: "Olá" }), 202)).notification.id;
+  fixtures.batchId = (await must(owner.client.post<{ batch: { id: string } }>(org("/notifications/batch"), { channelId: fixtures.channelId, items: [{ to: "+5511987650077", text: "Olá" }] }), 202)).batch.id;
 }, 120_000);
 
 describe("API fuzz: every v1 route answers hostile input with a 4xx and writes nothing", () => {

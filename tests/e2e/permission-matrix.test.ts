@@ -178,7 +178,31 @@ const cases: Case[] = [
   },
   { name: "list events", allowed: managers, request: async () => ({ method: "GET", path: org("/events") }) },
   { name: "send a test event", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/events/test"), body: {} }) },
+  // Notifications API (issue #13): sending is for admin keys and up; a notification's statuses are readable by all.
+  {
+    name: "send a notification",
+    allowed: managers,
+    okStatus: 202,
+    request: async () => ({ method: "POST", path: org("/notifications"), body: { to: customer.phone, channelId, text: "Sua fatura está disponível" } }),
+  },
+  { name: "read a notification", allowed: roles, request: async () => ({ method: "GET", path: org(`/notifications/${notificationId}`) }) },
+  {
+    name: "send a notifications batch",
+    allowed: managers,
+    okStatus: 202,
+    request: async () => ({ method: "POST", path: org("/notifications/batch"), body: { channelId, items: [{ to: customer.phone, text: "Lembrete" }] } }),
+  },
+  { name: "read a notifications batch", allowed: managers, request: async () => ({ method: "GET", path: org(`/notifications/batch/${batchId}`) }) },
+  { name: "read the SMS gateway", allowed: managers, request: async () => ({ method: "GET", path: org("/sms-gateway") }) },
+  { name: "save the SMS gateway", allowed: managers, request: async () => ({ method: "PUT", path: org("/sms-gateway"), body: smsGateway }) },
+  // The gateway points at a private address this organization does not allow: stored and refused by the guard, never sent.
+  { name: "send an SMS", allowed: managers, okStatus: 202, request: async () => ({ method: "POST", path: org("/sms"), body: { to: customer.phone, message: "Código 123456", channelId } }) },
+  { name: "delete the SMS gateway", allowed: managers, request: async () => ({ method: "DELETE", path: org("/sms-gateway") }) },
 ];
+
+const smsGateway = { method: "POST", urlTemplate: "http://127.0.0.1:9/send?to={to}", headers: { authorization: "Bearer {secret}" }, bodyTemplate: "{message}", secret: "matrix-secret" };
+let notificationId: string;
+let batchId: string;
 
 beforeAll(async () => {
   baseUrl = inject("baseUrl");
@@ -190,6 +214,13 @@ beforeAll(async () => {
   cloudChannelId = await newCloudChannel();
   runId = await newRun();
   conversationId = await newConversation();
+  const sent = await owner.client.post<{ notification: { id: string } }>(org("/notifications"), { to: customer.phone, channelId, text: "Olá" });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+  notificationId = sent.body.notification.id;
+  const batch = await owner.client.post<{ batch: { id: string } }>(org("/notifications/batch"), { channelId, items: [{ to: customer.phone, text: "Olá" }] });
+  expect(batch.status, JSON.stringify(batch.body)).toBe(202);
+  batchId = batch.body.batch.id;
+  expect((await owner.client.request("PUT", org("/sms-gateway"), smsGateway)).status).toBe(200);
 });
 
 describe("permission matrix: role × route", () => {
