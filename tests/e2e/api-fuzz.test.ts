@@ -113,6 +113,8 @@ async function snapshot(): Promise<string> {
     `${org}/flows`,
     `${org}/flow-globals`,
     `${org}/flow-settings`,
+    `${org}/integrations`,
+    `${org}/sms-gateway`,
     `${org}/api-keys`,
     `${org}/invitations`,
     `${org}/members`,
@@ -198,6 +200,7 @@ beforeAll(async () => {
   fixtures.webhookEventId = "00000000-0000-4000-8000-000000000001";
   // A notification (any outbound message) and a notifications batch of this organization (issue #13).
   fixtures.notificationId = (await must(owner.client.post<{ notification: { id: string } }>(org("/notifications"), { to: "+5511987650077", channelId: fixtures.channelId, text: "Olá" }), 202)).notification.id;
+  fixtures.connectionId = (await must(owner.client.post<{ connection: { id: string } }>(org("/integrations"), { name: "fuzz-erp", baseUrl: "https://erp.example.com/api" }), 201)).connection.id;
   fixtures.batchId = (await must(owner.client.post<{ batch: { id: string } }>(org("/notifications/batch"), { channelId: fixtures.channelId, items: [{ to: "+5511987650077", text: "Olá" }] }), 202)).batch.id;
 }, 120_000);
 

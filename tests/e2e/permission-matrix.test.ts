@@ -198,7 +198,23 @@ const cases: Case[] = [
   // The gateway points at a private address this organization does not allow: stored and refused by the guard, never sent.
   { name: "send an SMS", allowed: managers, okStatus: 202, request: async () => ({ method: "POST", path: org("/sms"), body: { to: customer.phone, message: "Código 123456", channelId } }) },
   { name: "delete the SMS gateway", allowed: managers, request: async () => ({ method: "DELETE", path: org("/sms-gateway") }) },
+  // Integrations: everyone who opens flows sees the connection names (the HTTP node's picker); admins manage them.
+  { name: "list integrations", allowed: roles, request: async () => ({ method: "GET", path: org("/integrations") }) },
+  {
+    name: "add an integration",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/integrations"), body: { name: `erp-${Math.random().toString(36).slice(2, 10)}`, baseUrl: "https://erp.example.com/api", headers: { authorization: "Bearer x" } } }),
+  },
+  { name: "edit an integration", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/integrations/${await newConnection()}`), body: { baseUrl: "https://erp.example.com/v2" } }) },
+  { name: "delete an integration", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/integrations/${await newConnection()}`) }) },
 ];
+
+async function newConnection(): Promise<string> {
+  const res = await owner.client.post<{ connection: { id: string } }>(org("/integrations"), { name: `c-${Math.random().toString(36).slice(2, 10)}`, baseUrl: "https://erp.example.com" });
+  expect(res.status).toBe(201);
+  return res.body.connection.id;
+}
 
 const smsGateway = { method: "POST", urlTemplate: "http://127.0.0.1:9/send?to={to}", headers: { authorization: "Bearer {secret}" }, bodyTemplate: "{message}", secret: "matrix-secret" };
 let notificationId: string;
