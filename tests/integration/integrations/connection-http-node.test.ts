@@ -87,13 +87,13 @@ describe("integrations: a named connection used by the flows' HTTP node", () => 
     // The private-address guard still applies: the ERP here is on loopback, so it is blocked until allowed.
     const blocked = newCustomer();
     await customerSays(ch, blocked, "quem sou eu");
-    expect(await waitForReplies(mock, blocked, 1)).toEqual(["Não encontrei seu cadastro"]);
+    expect(await waitForReplies(mock, blocked, 1, 90_000)).toEqual(["Não encontrei seu cadastro"]);
     expect(seen).toEqual([]);
 
     await setFlowRuntimeSettings(ch.organizationId, { allowPrivateHttp: true, ai: null });
     const customer = newCustomer();
     await customerSays(ch, customer, "quem sou eu");
-    const [reply] = await waitForReplies(mock, customer, 1);
+    const [reply] = await waitForReplies(mock, customer, 1, 90_000);
     expect(reply).toMatch(/^Você é Maria \(\/api\/customers\/(%2B)?\d+\)\?$/);
     // The connection's headers win over the node's own (a flow cannot forge the tenant).
     expect(seen.at(-1)).toMatchObject({ authorization: `Bearer ${SECRET}`, tenant: "acme" });
@@ -112,7 +112,7 @@ describe("integrations: a named connection used by the flows' HTTP node", () => 
     const before = seen.length;
     const third = newCustomer();
     await customerSays(ch, third, "quem sou eu");
-    expect(await waitForReplies(mock, third, 1)).toEqual(["Não encontrei seu cadastro"]);
+    expect(await waitForReplies(mock, third, 1, 90_000)).toEqual(["Não encontrei seu cadastro"]);
     expect(seen.length).toBe(before);
-  }, 120_000);
+  }, 400_000);
 });
