@@ -36,9 +36,9 @@ export default async function IntegrationsPage({ params }: Props) {
               <ul className="grid gap-3" aria-label={t("listTitle")}>
                 {connections.map((c) => (
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3">
-                    <div className="min-w-0">
+                    <div className="min-w-0 flex-1">
                       <p className="font-medium">{c.name}</p>
-                      <p className="truncate text-sm text-muted-foreground">{c.baseUrl}</p>
+                      <p className="text-sm break-all text-muted-foreground">{c.baseUrl}</p>
                       <p className="text-xs text-muted-foreground">{c.headerNames.length ? t("headerNames", { names: c.headerNames.join(", ") }) : t("noHeaders")}</p>
                     </div>
                     <DeleteConnectionButton orgSlug={ctx.org.slug} id={c.id} name={c.name} />
