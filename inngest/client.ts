@@ -86,5 +86,23 @@ export const messageReceived = eventType("papo/message.received", {
   }),
 });
 
+/**
+ * A notification with `fallback: "sms"` (inngest/functions/send-notification.ts): the same delivery steps as
+ * send-message, then the SMS when WhatsApp refused it for good.
+ */
+export const notificationSend = eventType("papo/notification.send", {
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid(), channelId: z.uuid(), conversationId: z.uuid() }),
+});
+
+/** Send one queued SMS row through the organization's gateway (inngest/functions/send-sms.ts). */
+export const smsSend = eventType("papo/sms.send", {
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+});
+
+/** Work through a notifications batch's items (inngest/functions/process-notification-batch.ts). */
+export const notificationBatchCreated = eventType("papo/notification-batch.created", {
+  schema: z.object({ organizationId: z.uuid(), batchId: z.uuid() }),
+});
+
 /** The one Inngest client. Mode (cloud / self-hosted / embedded) is decided lazily by inngest/mode.ts. */
 export const inngest = new Inngest(inngestClientOptions("papo"));

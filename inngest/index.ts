@@ -6,9 +6,12 @@ import { pruneRunHistoryFn } from "./functions/prune-run-history";
 import { recoverStaleWebhooks } from "./functions/recover-stale-webhooks";
 import { sandboxDeliverStatuses } from "./functions/sandbox-deliver-statuses";
 import { sendMessage } from "./functions/send-message";
+import { processNotificationBatch } from "./functions/process-notification-batch";
+import { sendNotificationFn } from "./functions/send-notification";
+import { sendSms } from "./functions/send-sms";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch];
 
 export { inngest } from "./client";

@@ -86,6 +86,8 @@ export const messages = pgTable(
      * conversation's later sends wait (lib/whatsapp/graph/SENDING.md, "Order after an ambiguous failure").
      */
     sendDoubtSince: timestamp("send_doubt_since", { withTimezone: true }),
+    /** How the message went: `whatsapp`, or `sms` (the notifications API's SMS fallback, or `POST …/sms`). Null: WhatsApp, before this column. */
+    deliveryPath: text("delivery_path"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,3 +10,5 @@ export * from "./flows";
 export * from "./inbox";
 export * from "./auth";
 export * from "./spend";
+export * from "./notifications";
+export * from "./integrations";

@@ -5,6 +5,7 @@ import { applyContactUpdate } from "@/lib/flows/runtime/apply-contact-update";
 import { applyHandoff } from "@/lib/flows/runtime/apply-handoff";
 import { performAiRequest } from "@/lib/flows/runtime/effects/perform-ai-request";
 import { performHttpRequest } from "@/lib/flows/runtime/effects/perform-http-request";
+import { resolveConnectionRequest } from "@/lib/integrations/resolve-connection-request";
 import type { FlowPlan } from "@/lib/flows/runtime/flow-plan";
 import { getFlowRuntimeSettings } from "@/lib/flows/runtime/flow-runtime-settings";
 import { handleInboundMessage, type InboundMessageEvent } from "@/lib/flows/runtime/handle-inbound-message";
@@ -64,7 +65,10 @@ export async function runFlowTurn(step: Step, event: InboundMessageEvent, attemp
         if (effect.type === "http") {
           const res = await step.run(`http-${tag}-${effect.seq}`, async () => {
             const settings = await getFlowRuntimeSettings(plan.organizationId);
-            return performHttpRequest(effect.request, { allowPrivate: settings.allowPrivateHttp });
+            // A named connection's base URL and secret headers are added here, at call time (lib/integrations).
+            const request = await resolveConnectionRequest(plan.organizationId, effect.request);
+            if (!request) return { ok: false, status: 0, body: null, error: `No connection named ${effect.request.connection} (Settings → Integrations)` };
+            return performHttpRequest(request, { allowPrivate: settings.allowPrivateHttp });
           });
           input = { type: "http_result", token: effect.seq, ...res };
         } else if (effect.type === "ai") {

@@ -43,6 +43,10 @@ export const permissions = [
   /** Spend (lib/spend/README.md): what Meta charges, the budget and the rate cards — owners and admins. */
   "spend.read",
   "spend.manage",
+  /** The notifications API and direct SMS (issue #13): systems that notify customers, through an admin's API key. */
+  "notifications.send",
+  /** The SMS gateway and the named connections flows use (Settings → SMS gateway / Integrations): secrets, so admins. */
+  "integrations.manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -113,6 +113,8 @@ async function snapshot(): Promise<string> {
     `${org}/flows`,
     `${org}/flow-globals`,
     `${org}/flow-settings`,
+    `${org}/integrations`,
+    `${org}/sms-gateway`,
     `${org}/api-keys`,
     `${org}/invitations`,
     `${org}/members`,
@@ -196,6 +198,10 @@ beforeAll(async () => {
   fixtures.attachmentId = "00000000-0000-4000-8000-000000000000";
   // No API lists webhook rows yet (the webhook log is to come): a well-formed id that names nothing (404 path).
   fixtures.webhookEventId = "00000000-0000-4000-8000-000000000001";
+  // A notification (any outbound message) and a notifications batch of this organization (issue #13).
+  fixtures.notificationId = (await must(owner.client.post<{ notification: { id: string } }>(org("/notifications"), { to: "+5511987650077", channelId: fixtures.channelId, text: "Olá" }), 202)).notification.id;
+  fixtures.connectionId = (await must(owner.client.post<{ connection: { id: string } }>(org("/integrations"), { name: "fuzz-erp", baseUrl: "https://erp.example.com/api" }), 201)).connection.id;
+  fixtures.batchId = (await must(owner.client.post<{ batch: { id: string } }>(org("/notifications/batch"), { channelId: fixtures.channelId, items: [{ to: "+5511987650077", text: "Olá" }] }), 202)).batch.id;
 }, 120_000);
 
 describe("API fuzz: every v1 route answers hostile input with a 4xx and writes nothing", () => {

@@ -191,7 +191,47 @@ const cases: Case[] = [
     okStatus: 201,
     request: async () => ({ method: "POST", path: org("/spend/rate-cards"), body: { csv: "effective_from,market,category,usd\n2027-01-01,Brazil,marketing,0.0700\n", name: `matrix ${Math.random()}` } }),
   },
+  // Notifications API (issue #13): sending is for admin keys and up; a notification's statuses are readable by all.
+  {
+    name: "send a notification",
+    allowed: managers,
+    okStatus: 202,
+    request: async () => ({ method: "POST", path: org("/notifications"), body: { to: customer.phone, channelId, text: "Sua fatura está disponível" } }),
+  },
+  { name: "read a notification", allowed: roles, request: async () => ({ method: "GET", path: org(`/notifications/${notificationId}`) }) },
+  {
+    name: "send a notifications batch",
+    allowed: managers,
+    okStatus: 202,
+    request: async () => ({ method: "POST", path: org("/notifications/batch"), body: { channelId, items: [{ to: customer.phone, text: "Lembrete" }] } }),
+  },
+  { name: "read a notifications batch", allowed: managers, request: async () => ({ method: "GET", path: org(`/notifications/batch/${batchId}`) }) },
+  { name: "read the SMS gateway", allowed: managers, request: async () => ({ method: "GET", path: org("/sms-gateway") }) },
+  { name: "save the SMS gateway", allowed: managers, request: async () => ({ method: "PUT", path: org("/sms-gateway"), body: smsGateway }) },
+  // The gateway points at a private address this organization does not allow: stored and refused by the guard, never sent.
+  { name: "send an SMS", allowed: managers, okStatus: 202, request: async () => ({ method: "POST", path: org("/sms"), body: { to: customer.phone, message: "Código 123456", channelId } }) },
+  { name: "delete the SMS gateway", allowed: managers, request: async () => ({ method: "DELETE", path: org("/sms-gateway") }) },
+  // Integrations: everyone who opens flows sees the connection names (the HTTP node's picker); admins manage them.
+  { name: "list integrations", allowed: roles, request: async () => ({ method: "GET", path: org("/integrations") }) },
+  {
+    name: "add an integration",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/integrations"), body: { name: `erp-${Math.random().toString(36).slice(2, 10)}`, baseUrl: "https://erp.example.com/api", headers: { authorization: "Bearer x" } } }),
+  },
+  { name: "edit an integration", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/integrations/${await newConnection()}`), body: { baseUrl: "https://erp.example.com/v2" } }) },
+  { name: "delete an integration", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/integrations/${await newConnection()}`) }) },
 ];
+
+async function newConnection(): Promise<string> {
+  const res = await owner.client.post<{ connection: { id: string } }>(org("/integrations"), { name: `c-${Math.random().toString(36).slice(2, 10)}`, baseUrl: "https://erp.example.com" });
+  expect(res.status).toBe(201);
+  return res.body.connection.id;
+}
+
+const smsGateway = { method: "POST", urlTemplate: "http://127.0.0.1:9/send?to={to}", headers: { authorization: "Bearer {secret}" }, bodyTemplate: "{message}", secret: "matrix-secret" };
+let notificationId: string;
+let batchId: string;
 
 beforeAll(async () => {
   baseUrl = inject("baseUrl");
@@ -203,6 +243,13 @@ beforeAll(async () => {
   cloudChannelId = await newCloudChannel();
   runId = await newRun();
   conversationId = await newConversation();
+  const sent = await owner.client.post<{ notification: { id: string } }>(org("/notifications"), { to: customer.phone, channelId, text: "Olá" });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+  notificationId = sent.body.notification.id;
+  const batch = await owner.client.post<{ batch: { id: string } }>(org("/notifications/batch"), { channelId, items: [{ to: customer.phone, text: "Olá" }] });
+  expect(batch.status, JSON.stringify(batch.body)).toBe(202);
+  batchId = batch.body.batch.id;
+  expect((await owner.client.request("PUT", org("/sms-gateway"), smsGateway)).status).toBe(200);
 });
 
 describe("permission matrix: role × route", () => {

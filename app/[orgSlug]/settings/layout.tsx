@@ -17,6 +17,8 @@ const sections = [
   { segment: "departments", key: "departments", permission: "departments.read" },
   { segment: "canned-replies", key: "cannedReplies", permission: "conversations.read" },
   { segment: "api-keys", key: "apiKeys", permission: "apiKeys.manage" },
+  { segment: "sms-gateway", key: "smsGateway", permission: "integrations.manage" },
+  { segment: "integrations", key: "integrations", permission: "integrations.manage" },
   { segment: "audit-log", key: "auditLog", permission: "audit.read" },
   { segment: "runs", key: "runs", permission: "runs.read" },
   { segment: "events", key: "events", permission: "runs.read" },

@@ -18,7 +18,8 @@ export type EngineContext = Omit<VariableScope, "variables">;
 
 export type PlannedMessage = { seq: number; nodeId: string; message: OutboundMessageInput };
 
-export type HttpRequestSpec = { method: string; url: string; headers: Record<string, string>; body: string | null; timeoutMs: number };
+/** `connection`: the organization's named connection (lib/integrations); `url` is then a path under its base URL. */
+export type HttpRequestSpec = { method: string; url: string; headers: Record<string, string>; body: string | null; timeoutMs: number; connection?: string };
 export type AiRequestSpec = {
   model: string;
   temperature: number;

@@ -1,6 +1,10 @@
 "use client";
 
+import { useParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+
+import { apiFetch } from "@/components/api/api-fetch";
 
 import { ItemListSetting, NumberSetting, SelectSetting, TextAreaSetting, TextSetting, newItemId } from "../../settings-fields";
 import type { NodeSettingsProps } from "../node-editor";
@@ -9,10 +13,32 @@ const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export function HttpRequestSettings({ nodeId, data, onChange }: NodeSettingsProps<"http_request">) {
   const t = useTranslations("flowEditor");
+  const { orgSlug } = useParams<{ orgSlug: string }>();
+  // The organization's named connections (Settings → Integrations): the node names one, never holds its secrets.
+  const connections = useQuery({
+    queryKey: ["integrations", orgSlug],
+    queryFn: () => apiFetch<{ connections: { name: string; baseUrl: string }[] }>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/integrations`),
+    enabled: !!orgSlug,
+  });
+  const names = connections.data?.connections.map((c) => c.name) ?? [];
+  const chosen = connections.data?.connections.find((c) => c.name === data.connection);
   return (
     <div className="grid gap-4">
       <SelectSetting id={`${nodeId}-method`} label={t("httpRequest.method")} value={data.method} onChange={(method) => onChange({ ...data, method })} options={methods.map((m) => ({ value: m, label: m }))} />
-      <TextSetting id={`${nodeId}-url`} label={t("httpRequest.url")} hint={t("httpRequest.urlHint")} value={data.url} onChange={(url) => onChange({ ...data, url })} />
+      <SelectSetting
+        id={`${nodeId}-connection`}
+        label={t("httpRequest.connection")}
+        value={data.connection}
+        onChange={(connection) => onChange({ ...data, connection })}
+        options={[{ value: "", label: t("httpRequest.noConnection") }, ...[...new Set([...names, ...(data.connection ? [data.connection] : [])])].map((n) => ({ value: n, label: n }))]}
+      />
+      <TextSetting
+        id={`${nodeId}-url`}
+        label={data.connection ? t("httpRequest.connectionPath") : t("httpRequest.url")}
+        hint={data.connection ? t("httpRequest.connectionPathHint", { base: chosen?.baseUrl ?? data.connection }) : t("httpRequest.urlHint")}
+        value={data.url}
+        onChange={(url) => onChange({ ...data, url })}
+      />
       <ItemListSetting
         label={t("httpRequest.headers")}
         items={data.headers}

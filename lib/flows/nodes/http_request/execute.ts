@@ -7,7 +7,8 @@ import type { HttpRequestData } from "./schema";
 /** Asks the runtime for the call, then maps the answer: 2xx → mappings + "success"; anything else → "failure". */
 export const executeHttpRequest: NodeExecutor<HttpRequestData> = ({ data, input, scope }) => {
   if (!input) {
-    const url = interpolateUrl(data.url, scope);
+    // With a connection the URL is a path under its base URL: every variable in it is encoded.
+    const url = data.connection ? interpolate(data.url.trim(), scope, encodeURIComponent) : interpolateUrl(data.url, scope);
     const hasBody = data.method !== "GET" && data.method !== "DELETE" && data.body.trim() !== "";
     const headers: Record<string, string> = {};
     for (const h of data.headers) if (h.name.trim()) headers[h.name.trim()] = interpolate(h.value, scope);
@@ -15,7 +16,7 @@ export const executeHttpRequest: NodeExecutor<HttpRequestData> = ({ data, input,
     return {
       next: "wait",
       kind: "http",
-      effect: { type: "http", request: { method: data.method, url, headers, body: hasBody ? interpolate(data.body, scope, jsonStringContent) : null, timeoutMs: data.timeoutMs } },
+      effect: { type: "http", request: { method: data.method, url, headers, body: hasBody ? interpolate(data.body, scope, jsonStringContent) : null, timeoutMs: data.timeoutMs, ...(data.connection ? { connection: data.connection } : {}) } },
     };
   }
   if (input.type !== "http_result") return { next: "wait", kind: "http" };

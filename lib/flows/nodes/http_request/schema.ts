@@ -10,6 +10,11 @@ import { itemId, optionalVariableName, variableName } from "../item-id";
 export const httpRequestData = z.object({
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET"),
   url: z.string().default(""),
+  /**
+   * A named connection of the organization (Settings → Integrations): `url` is then a path under its base URL and
+   * its secret headers are added when the request is made, so no secret is typed into the flow.
+   */
+  connection: z.string().max(60).default(""),
   headers: z.array(z.object({ id: itemId, name: z.string().default(""), value: z.string().default("") })).default([]),
   /** JSON text with {{variables}}; sent for POST/PUT/PATCH when not empty. */
   body: z.string().default(""),
@@ -27,5 +32,5 @@ export function httpRequestExits(): ExitHandle[] {
 }
 
 export function httpRequestDefaultData(): HttpRequestData {
-  return { method: "GET", url: "", headers: [], body: "", timeoutMs: 10_000, responseMappings: [], statusVariable: "" };
+  return { method: "GET", url: "", connection: "", headers: [], body: "", timeoutMs: 10_000, responseMappings: [], statusVariable: "" };
 }

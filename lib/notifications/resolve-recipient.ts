@@ -1,0 +1,42 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { channels, contacts, conversations, type Channel, type Contact, type Conversation } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { normalizePhone } from "@/lib/whatsapp/normalize-phone";
+import { findOrCreateConversation } from "@/lib/whatsapp/ingest/find-or-create-conversation";
+import { identityLockKeys, lockContactIdentities } from "@/lib/whatsapp/ingest/lock-contact-identities";
+import { upsertContact } from "@/lib/whatsapp/ingest/upsert-contact";
+
+export type Recipient = { channel: Channel; contact: Contact; conversation: Conversation };
+
+/**
+ * The business number, contact and conversation a notification goes through: the chosen channel or the
+ * organization's first active one; the contact found or created like the inbound side does it (phone normalised,
+ * Brazilian ninth digit folded, under the same identity locks, so a customer writing at the same moment stays one
+ * contact); its open conversation, or a new one — so the message shows in the inbox like any other.
+ */
+export async function resolveRecipient(organizationId: string, to: { phone?: string; userId?: string }, channelId?: string): Promise<Recipient> {
+  const db = getDb();
+  const channel = await pickChannel(organizationId, channelId);
+  const phoneE164 = to.phone ? normalizePhone(to.phone) : null;
+  if (to.phone && !phoneE164) throw new AppError("invalid_input", "Not a phone number", [{ path: "to", message: "Give the number with its country code, like +55 11 98765-4321" }]);
+  const who = { waId: phoneE164 ? phoneE164.slice(1) : null, phoneE164, userId: to.userId ?? null };
+  return db.transaction(async (tx) => {
+    await lockContactIdentities(tx, identityLockKeys(channel.id, who));
+    const contactId = await upsertContact(tx, { organizationId, channelId: channel.id, ...who, profileName: null, inboundAt: null });
+    await lockContactIdentities(tx, [`contact:${contactId}`]);
+    const conversationId = await findOrCreateConversation(tx, { organizationId, channelId: channel.id, contactId, at: new Date(), reopens: true });
+    const [contact] = await tx.select().from(contacts).where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, contactId)));
+    const [conversation] = await tx.select().from(conversations).where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
+    return { channel, contact, conversation };
+  });
+}
+
+async function pickChannel(organizationId: string, channelId?: string): Promise<Channel> {
+  const where = [eq(channels.organizationId, organizationId), isNull(channels.deletedAt)];
+  if (channelId) where.push(eq(channels.id, channelId));
+  else where.push(eq(channels.status, "active"));
+  const [channel] = await getDb().select().from(channels).where(and(...where)).orderBy(asc(channels.createdAt)).limit(1);
+  if (!channel) throw channelId ? notFound("Channel") : new AppError("conflict", "This organization has no active WhatsApp number to send from", [{ path: "channelId", message: "no_channel" }]);
+  return channel;
+}
