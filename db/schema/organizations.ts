@@ -5,7 +5,8 @@ import { createdAt, deletedAt, id, updatedAt } from "./columns";
 export const roleEnum = pgEnum("member_role", ["owner", "admin", "agent", "viewer"]);
 export type Role = (typeof roleEnum.enumValues)[number];
 
-export type OrganizationLimits = { channels: number; members: number };
+/** `contacts`: how many live (not deleted) contacts the plan allows; absent means no limit (lib/contacts). */
+export type OrganizationLimits = { channels: number; members: number; contacts?: number };
 
 export const organizations = pgTable(
   "organizations",
