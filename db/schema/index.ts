@@ -12,3 +12,5 @@ export * from "./media";
 export * from "./flows";
 export * from "./inbox";
 export * from "./auth";
+export * from "./segments";
+export * from "./contact-imports";

@@ -15,6 +15,8 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     plan: text("plan").notNull().default("free"),
+    /** ISO 3166 country for numbers written without a country code (contact import); Papo was born in Brazil. */
+    defaultCountry: text("default_country").notNull().default("BR"),
     limits: jsonb("limits").$type<OrganizationLimits>().notNull().default({ channels: 10, members: 50 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
