@@ -20,6 +20,8 @@ export const permissions = [
   "departments.manage",
   "contacts.read",
   "contacts.write",
+  /** The contacts page's whole-audience tools: bulk actions, segments, CSV import and export (owners and admins). */
+  "contacts.manage",
   "conversations.read",
   "conversations.reply",
   /** Inbox (lib/inbox/README.md): agents act on unassigned and own conversations; manageAll lifts that limit. */

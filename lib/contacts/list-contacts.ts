@@ -29,6 +29,7 @@ export type ContactListItem = {
   phoneE164: string | null;
   userId: string | null;
   email: string | null;
+  attributes: Record<string, unknown>;
   optIn: "unknown" | "opted_in" | "opted_out";
   blocked: boolean;
   lastInboundAt: string | null;
@@ -85,6 +86,7 @@ export async function listContacts(args: {
       phoneE164: r.c.phoneE164,
       userId: r.c.userId,
       email: r.c.email,
+      attributes: r.c.attributes,
       optIn: r.c.optIn,
       blocked: r.c.blocked,
       lastInboundAt: r.c.lastInboundAt?.toISOString() ?? null,

@@ -22,6 +22,8 @@ let channelId: string;
 let cloudChannelId: string;
 let runId: string;
 let conversationId: string;
+let tagId: string;
+let segmentId: string;
 
 const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
@@ -178,7 +180,32 @@ const cases: Case[] = [
   },
   { name: "list events", allowed: managers, request: async () => ({ method: "GET", path: org("/events") }) },
   { name: "send a test event", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/events/test"), body: {} }) },
+  { name: "list contacts", allowed: roles, request: async () => ({ method: "GET", path: org(`/contacts?q=matrix&filter=${encodeURIComponent(JSON.stringify({ consent: ["unknown"] }))}`) }) },
+  { name: "count contacts", allowed: roles, request: async () => ({ method: "GET", path: org("/contacts/count?q=matrix") }) },
+  {
+    name: "tag contacts in bulk",
+    allowed: managers,
+    request: async () => ({ method: "POST", path: org("/contacts/bulk"), body: { action: "tag", tagId, target: { filter: { q: "matrix" } } } }),
+  },
+  { name: "export contacts", allowed: managers, request: async () => ({ method: "GET", path: org("/contact-exports?q=matrix") }) },
+  { name: "list segments", allowed: roles, request: async () => ({ method: "GET", path: org("/segments") }) },
+  {
+    name: "save a segment",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/segments"), body: { name: `Seg ${Math.random()}`, filter: { consent: ["opted_in"] } } }),
+  },
+  { name: "read a segment", allowed: roles, request: async () => ({ method: "GET", path: org(`/segments/${segmentId}`) }) },
+  { name: "count a segment", allowed: roles, request: async () => ({ method: "GET", path: org(`/segments/${segmentId}/count`) }) },
+  { name: "edit a segment", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/segments/${segmentId}`), body: { filter: { blocked: false } } }) },
+  { name: "delete a segment", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/segments/${await newSegment()}`) }) },
 ];
+
+async function newSegment(): Promise<string> {
+  const res = await owner.client.post<{ segment: { id: string } }>(org("/segments"), { name: `To delete ${Math.random()}`, filter: {} });
+  expect(res.status).toBe(201);
+  return res.body.segment.id;
+}
 
 beforeAll(async () => {
   baseUrl = inject("baseUrl");
@@ -190,6 +217,8 @@ beforeAll(async () => {
   cloudChannelId = await newCloudChannel();
   runId = await newRun();
   conversationId = await newConversation();
+  tagId = (await owner.client.post<{ tag: { id: string } }>(org("/tags"), { name: "matrix" })).body.tag.id;
+  segmentId = await newSegment();
 });
 
 describe("permission matrix: role × route", () => {
