@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { InboxIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
+import { ContactIcon, InboxIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
@@ -25,12 +25,19 @@ export function OrgSidebar({ current, organizations, user }: OrgSidebarProps) {
   const inboxHref = `/${current.slug}/inbox`;
   const settingsHref = `/${current.slug}/settings`;
   const flowsHref = `/${current.slug}/flows`;
+  const contactsHref = `/${current.slug}/contacts`;
   const items = [
     {
       href: inboxHref,
       label: tInbox("title"),
       icon: <InboxIcon aria-hidden="true" />,
       active: pathname === inboxHref || pathname.startsWith(`${inboxHref}/`),
+    },
+    {
+      href: contactsHref,
+      label: t("contacts"),
+      icon: <ContactIcon aria-hidden="true" />,
+      active: pathname === contactsHref || pathname.startsWith(`${contactsHref}/`),
     },
     {
       href: flowsHref,

@@ -14,6 +14,7 @@ export function contactFilterWhere(organizationId: string, filter: ContactFilter
   const where: SQL[] = [eq(contacts.organizationId, organizationId), isNull(contacts.deletedAt)];
   const q = filter.q?.trim();
   if (q) where.push(sql`${contactSearchText} ilike ${`%${escapeLike(q.toLowerCase())}%`}`);
+  if (filter.ids) where.push(filter.ids.length ? inArray(contacts.id, filter.ids) : sql`false`);
   if (filter.tagIds?.length) where.push(sql`exists (select 1 from ${contactTags} where ${contactTags.contactId} = ${contacts.id} and ${inArray(contactTags.tagId, filter.tagIds)})`);
   if (filter.excludeTagIds?.length) {
     where.push(sql`not exists (select 1 from ${contactTags} where ${contactTags.contactId} = ${contacts.id} and ${inArray(contactTags.tagId, filter.excludeTagIds)})`);

@@ -23,6 +23,8 @@ export const contactFilterSchema = z
   .object({
     /** Search across name, profile name, number, business-scoped id, e-mail and custom-field values. */
     q: z.string().trim().max(100).optional(),
+    /** Exactly these contacts (a hand-picked selection: the page's "export selected"). */
+    ids: z.array(uuid).max(1000).optional(),
     /** Has at least one of these tags. */
     tagIds: z.array(uuid).max(50).optional(),
     /** Has none of these tags. */
