@@ -1,5 +1,6 @@
 import { downloadInboundMediaFn } from "./functions/download-inbound-media";
 import { expireFlowSessions } from "./functions/expire-flow-sessions";
+import { importContacts } from "./functions/import-contacts";
 import { diagnosticsPing } from "./functions/diagnostics-ping";
 import { processWebhookEvent } from "./functions/process-webhook-event";
 import { pruneRunHistoryFn } from "./functions/prune-run-history";
@@ -9,6 +10,6 @@ import { sendMessage } from "./functions/send-message";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, importContacts];
 
 export { inngest } from "./client";
