@@ -24,6 +24,7 @@ let runId: string;
 let conversationId: string;
 let tagId: string;
 let segmentId: string;
+let importId: string;
 
 const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
@@ -199,7 +200,30 @@ const cases: Case[] = [
   { name: "count a segment", allowed: roles, request: async () => ({ method: "GET", path: org(`/segments/${segmentId}/count`) }) },
   { name: "edit a segment", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/segments/${segmentId}`), body: { filter: { blocked: false } } }) },
   { name: "delete a segment", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/segments/${await newSegment()}`) }) },
+  { name: "upload a contact CSV", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/contact-imports"), body: importForm() }) },
+  { name: "read an import", allowed: managers, request: async () => ({ method: "GET", path: org(`/contact-imports/${importId}`) }) },
+  { name: "download an import's failed rows", allowed: managers, request: async () => ({ method: "GET", path: org(`/contact-imports/${importId}/errors`) }) },
+  {
+    name: "start an import",
+    allowed: managers,
+    okStatus: 202,
+    request: async () => ({ method: "POST", path: org(`/contact-imports/${await newImport()}/start`), body: { mapping: { "0": "phone", "1": "name" }, duplicates: "skip" } }),
+  },
 ];
+
+/** A small CSV upload, different each time (so starting it is never the re-run of an earlier import). */
+function importForm(): FormData {
+  const form = new FormData();
+  form.set("channelId", channelId);
+  form.set("file", new Blob([`phone;name\n+55119${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")};Matrix\n`], { type: "text/csv" }), "matrix.csv");
+  return form;
+}
+
+async function newImport(): Promise<string> {
+  const res = await owner.client.request<{ import: { id: string } }>("POST", org("/contact-imports"), importForm());
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.import.id;
+}
 
 async function newSegment(): Promise<string> {
   const res = await owner.client.post<{ segment: { id: string } }>(org("/segments"), { name: `To delete ${Math.random()}`, filter: {} });
@@ -219,6 +243,7 @@ beforeAll(async () => {
   conversationId = await newConversation();
   tagId = (await owner.client.post<{ tag: { id: string } }>(org("/tags"), { name: "matrix" })).body.tag.id;
   segmentId = await newSegment();
+  importId = await newImport();
 });
 
 describe("permission matrix: role × route", () => {
