@@ -34,8 +34,8 @@ export function erasedIdentityHash(organizationId: string, channelId: string, id
  * - every message of its conversations (both directions) loses its body, caption, media reference and context
  *   (`content = {"erased": true}`; type, direction, status, times and pricing stay); their attachments lose file
  *   name and hash and the stored files are deleted after commit;
- * - conversation previews, inbox notes and event bodies, realtime catch-up payloads, flow session variables and
- *   stored plans, consent evidence and the contact's audit metadata are cleared;
+ * - conversation previews, inbox notes and event bodies, realtime catch-up payloads, flow session state (live
+ *   sessions end), consent evidence and the contact's audit metadata are cleared;
  * - webhook_events rows whose raw body names the person's wa_id or BSUID have the raw body replaced by a marker
  *   (a batched webhook that also held other customers loses its raw copy too: the items were applied long ago).
  * Not touched: executor run history (inngest_* step outputs may hold bot texts until prune-run-history removes
@@ -88,7 +88,8 @@ export async function eraseContact(ctx: OrgContext, contactId: string) {
       await tx.delete(realtimeEvents).where(and(eq(realtimeEvents.organizationId, orgId), inArray(realtimeEvents.conversationId, convIds)));
       await tx
         .update(flowSessions)
-        .set({ state: sql`(${flowSessions.state} - 'variables' - 'lastStep') || '{"variables": {}}'::jsonb` })
+        // A live session ends here: its state (variables, answers, stored plans) is what gets erased.
+        .set({ state: ERASED, status: sql`case when ${flowSessions.status} in ('active', 'waiting') then 'completed'::flow_session_status else ${flowSessions.status} end` })
         .where(and(eq(flowSessions.organizationId, orgId), inArray(flowSessions.conversationId, convIds)));
     }
     let webhookCount = 0;
