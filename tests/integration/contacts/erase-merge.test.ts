@@ -15,6 +15,8 @@ import { createCustomField } from "@/lib/contacts/custom-fields";
 import { listContacts } from "@/lib/contacts/list-contacts";
 import { parseContactListFilter } from "@/lib/contacts/contact-list-filter";
 import { getContactPanel } from "@/lib/inbox/get-contact-panel";
+import { loadEngineContext } from "@/lib/flows/runtime/load-engine-context";
+import { interpolate } from "@/lib/flows/variables/interpolate";
 import { mediaKey } from "@/lib/media/media-storage";
 import { mediaStorageFor } from "@/lib/media/media-storage-for";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -204,6 +206,9 @@ describe("create, plan limit, custom fields, filters, agent rule", () => {
     expect(await list("q=Young")).toEqual([other.contactId]);
     expect(await list("consent=opted_out")).not.toContain(c.contactId);
     await expect(list("field.age:gte=abc")).rejects.toMatchObject({ code: "invalid_input" });
+    // Flows read them as {{contact.<key>}}.
+    const scope = { ...(await loadEngineContext(org.owner.org.id, c.contactId, org.channelId, new Date())), variables: {} };
+    expect(interpolate("Plan {{contact.plan}}, age {{ contact.age }}, {{contact.first_name}}", scope)).toBe("Plan pro, age 42, Filtered");
   });
 
   it("agents edit contacts of conversations they may act on; others' are 403; another org's are 404", async () => {
