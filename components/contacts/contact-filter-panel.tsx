@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import type { ContactFilter, ContactsContext } from "./types";
 
 type Condition = NonNullable<ContactFilter["fields"]>[number];
-const ops: Condition["op"][] = ["eq", "neq", "contains", "gt", "lt", "exists", "not_exists"];
+const ops = ["eq", "neq", "contains", "gt", "lt", "exists", "not_exists"] as const;
 const selectClass = "h-9 rounded-md border border-input bg-transparent px-2 text-sm";
 
 /** The filter panel: every part of the shared filter the page offers, plus "Save as segment". */

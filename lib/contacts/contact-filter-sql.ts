@@ -52,8 +52,10 @@ function fieldConditionSql(c: FieldCondition): SQL {
     case "contains":
       return sql`${text} ilike ${`%${escapeLike(value)}%`}`;
     case "gt":
-    case "lt": {
-      const op = sql.raw(c.op === "gt" ? ">" : "<");
+    case "gte":
+    case "lt":
+    case "lte": {
+      const op = sql.raw({ gt: ">", gte: ">=", lt: "<", lte: "<=" }[c.op]);
       // Numbers compare as numbers (only where the stored value is one, so no cast can fail); text (ISO dates) as text.
       if (typeof c.value === "number") return sql`(case when jsonb_typeof(${json}) = 'number' then (${text})::numeric ${op} ${c.value} else false end)`;
       return sql`(case when jsonb_typeof(${json}) = 'string' then ${text} ${op} ${value} else false end)`;

@@ -9,11 +9,11 @@ const day = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 export const fieldCondition = z
   .object({
     key: z.string().regex(/^[a-zA-Z0-9_]{1,64}$/, "Use letters, digits and _ (up to 64)"),
-    op: z.enum(["eq", "neq", "contains", "gt", "lt", "exists", "not_exists"]),
+    op: z.enum(["eq", "neq", "contains", "gt", "gte", "lt", "lte", "exists", "not_exists"]),
     value: z.union([z.string().max(200), z.number().finite(), z.boolean()]).optional(),
   })
   .refine((c) => c.op === "exists" || c.op === "not_exists" || c.value !== undefined, { message: "This condition needs a value", path: ["value"] })
-  .refine((c) => (c.op !== "gt" && c.op !== "lt") || typeof c.value !== "boolean", { message: "Compare numbers, dates or text", path: ["value"] });
+  .refine((c) => !["gt", "gte", "lt", "lte"].includes(c.op) || typeof c.value !== "boolean", { message: "Compare numbers, dates or text", path: ["value"] });
 
 /**
  * The one contact filter: the list API, the contacts page, segments, exports and (later) campaign audiences all

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { channels, contacts, contactTags, lifecycleStages, tags } from "@/db/schema";
+import { channels, contacts, contactTags, lifecycleStages, tags, type Contact } from "@/db/schema";
 import { unsafeTextReason } from "@/lib/api/find-unsafe-text";
 import { AppError } from "@/lib/errors";
 import type { ContactFilter } from "./contact-filter";
+import type { ContactListFilter } from "./contact-list-filter";
+import { fromContactListFilter } from "./from-contact-list-filter";
 import { contactFilterWhere } from "./contact-filter-sql";
 
 export const contactSorts = ["created", "name", "lastMessage"] as const;
@@ -22,37 +24,52 @@ const sortKeys: Record<ContactSort, { expr: SQL; type: SQL }> = {
   lastMessage: { expr: sql`coalesce(${contacts.lastInboundAt}, 'epoch'::timestamptz)`, type: sql`timestamptz` },
 };
 
-export type ContactListItem = {
-  id: string;
-  name: string | null;
-  profileName: string | null;
-  phoneE164: string | null;
-  userId: string | null;
-  email: string | null;
-  attributes: Record<string, unknown>;
-  optIn: "unknown" | "opted_in" | "opted_out";
-  blocked: boolean;
-  lastInboundAt: string | null;
-  createdAt: string;
+export type ContactSummary = ReturnType<typeof contactSummary>;
+
+/** One contact as the contacts API answers a create (lib/contacts/create-contact.ts). */
+export const contactSummary = (c: Contact, tagList: { id: string; name: string; color: string }[] = []) => ({
+  id: c.id,
+  channelId: c.channelId,
+  name: c.name,
+  profileName: c.profileName,
+  phoneE164: c.phoneE164,
+  waId: c.waId,
+  userId: c.userId,
+  email: c.email,
+  lifecycleStageId: c.lifecycleStageId,
+  optIn: c.optIn,
+  blocked: c.blocked,
+  attributes: c.attributes,
+  tags: tagList,
+  lastInboundAt: c.lastInboundAt?.toISOString() ?? null,
+  createdAt: c.createdAt.toISOString(),
+  erasedAt: c.erasedAt?.toISOString() ?? null,
+});
+
+export type ContactListItem = ContactSummary & {
   channel: { id: string; name: string };
   stage: { id: string; name: string; color: string } | null;
-  tags: { id: string; name: string; color: string }[];
 };
 
 type Cursor = { v: string; id: string };
-
-/**
- * One page of an organization's contacts matching a filter, with keyset pagination: the cursor carries the last
- * row's sort key (as Postgres text, so timestamps keep their microseconds) and id.
- */
-export async function listContacts(args: {
+type ListArgs = {
   organizationId: string;
   filter: ContactFilter;
   sort?: ContactSort;
   direction?: "asc" | "desc";
   limit?: number;
   cursor?: string | null;
-}): Promise<{ contacts: ContactListItem[]; nextCursor: string | null }> {
+};
+
+/**
+ * One page of an organization's contacts matching a filter, with keyset pagination: the cursor carries the last
+ * row's sort key (as Postgres text, so timestamps keep their microseconds) and id.
+ */
+export async function listContacts(args: ListArgs): Promise<{ contacts: ContactListItem[]; nextCursor: string | null }>;
+/** The query-string filter of the first contacts API (lib/contacts/contact-list-filter.ts), run by the same query. */
+export async function listContacts(organizationId: string, filter: ContactListFilter): Promise<{ contacts: ContactListItem[]; nextCursor: string | null }>;
+export async function listContacts(first: ListArgs | string, legacy?: ContactListFilter): Promise<{ contacts: ContactListItem[]; nextCursor: string | null }> {
+  const args: ListArgs = typeof first === "string" ? { organizationId: first, ...fromContactListFilter(legacy!) } : first;
   const limit = Math.min(Math.max(args.limit ?? 50, 1), 200);
   const key = sortKeys[args.sort ?? "created"];
   const dir = args.direction ?? "desc";
@@ -79,22 +96,7 @@ export async function listContacts(args: {
   const tagsByContact = await loadTags(args.organizationId, page.map((r) => r.c.id));
   const last = page.at(-1);
   return {
-    contacts: page.map((r) => ({
-      id: r.c.id,
-      name: r.c.name,
-      profileName: r.c.profileName,
-      phoneE164: r.c.phoneE164,
-      userId: r.c.userId,
-      email: r.c.email,
-      attributes: r.c.attributes,
-      optIn: r.c.optIn,
-      blocked: r.c.blocked,
-      lastInboundAt: r.c.lastInboundAt?.toISOString() ?? null,
-      createdAt: r.c.createdAt.toISOString(),
-      channel: r.channel,
-      stage: r.stage?.id ? r.stage : null,
-      tags: tagsByContact.get(r.c.id) ?? [],
-    })),
+    contacts: page.map((r) => ({ ...contactSummary(r.c, tagsByContact.get(r.c.id) ?? []), channel: r.channel, stage: r.stage?.id ? r.stage : null })),
     nextCursor: rows.length > limit && last ? encodeCursor({ v: last.sortValue, id: last.c.id }) : null,
   };
 }

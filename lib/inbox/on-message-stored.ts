@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { conversations, messages, users } from "@/db/schema";
+import { contacts, conversations, messages, users } from "@/db/schema";
 import { publishConversationChanged } from "@/lib/realtime/publish-conversation-changed";
 import { publishMessageRow } from "@/lib/realtime/publish-message-changed";
 import { messagePreview } from "./message-preview";
@@ -17,12 +17,16 @@ export async function onMessageStored(organizationId: string, messageId: string)
     const db = getDb();
     // One read serves the preview update and the push (the sender's name is part of the pushed item).
     const [row] = await db
-      .select({ m: messages, senderName: users.name })
+      .select({ m: messages, senderName: users.name, blocked: contacts.blocked })
       .from(messages)
       .leftJoin(users, eq(users.id, messages.senderUserId))
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
       .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId)));
     if (!row) return;
     const m = row.m;
+    // A blocked contact's message is stored for the record, but nobody is notified (issue #12).
+    if (m.direction === "inbound" && row.blocked) return;
     if (m.direction === "outbound" && m.type !== "reaction") {
       await db
         .update(conversations)

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Tx } from "@/db";
-import { channels, conversations, messages, templates, type Message } from "@/db/schema";
+import { channels, contacts, conversations, messages, templates, type Message } from "@/db/schema";
+import { sendRefusal } from "@/lib/contacts/marketing-refusal";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { sendJobEvents } from "@/lib/jobs";
 import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
@@ -52,18 +53,24 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   const now = input.now ?? new Date();
   const key = input.idempotencyKey;
   const result = await getDb().transaction(async (tx) => {
-    const [conversation] = await tx
-      .select()
+    const [found] = await tx
+      .select({ conversation: conversations, contact: { optIn: contacts.optIn, blocked: contacts.blocked } })
       .from(conversations)
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
-    if (!conversation) throw notFound("Conversation");
+    if (!found) throw notFound("Conversation");
+    const conversation = found.conversation;
     if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
     if (key) {
       const existing = await findByKey(tx, input.organizationId, key);
       if (existing) return { message: existing, created: false };
     }
     if (isFreeform(message)) assertCanSendFreeform(conversation, now);
-    if (message.type === "template") assertTemplateParameters(await findTemplate(tx, input.organizationId, conversation.channelId, message), message);
+    const template = message.type === "template" ? await findTemplate(tx, input.organizationId, conversation.channelId, message) : undefined;
+    if (message.type === "template") assertTemplateParameters(template, message);
+    // Consent and block (issue #12): blocked contacts get nothing, opted-out ones no marketing template.
+    const refusal = sendRefusal(found.contact, categoryOf(template?.category));
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
     // reads our row (below): no lock needed, and it holds across processes.
     const [row] = await tx
@@ -130,4 +137,10 @@ async function findTemplate(tx: Tx, organizationId: string, channelId: string, m
     .where(and(eq(channels.organizationId, organizationId), eq(channels.id, channelId)))
     .limit(1);
   return row?.template;
+}
+
+/** A template's category as Meta names it (MARKETING, UTILITY, AUTHENTICATION); anything else is a service message. */
+function categoryOf(category: string | null | undefined): "marketing" | "utility" | "authentication" | "service" {
+  const c = category?.toLowerCase();
+  return c === "marketing" || c === "utility" || c === "authentication" ? c : "service";
 }
