@@ -46,6 +46,8 @@ export async function importBatch(importId: string, start: number): Promise<{ pr
       if ("error" in result) failures.push({ rowNumber, reason: result.error, row: raw });
       else {
         const previous = byPhone.get(result.phone);
+        // A second row for the same number merges into the first: counted as an update of that contact.
+        if (previous) counts.updated++;
         byPhone.set(result.phone, previous ? mergeParsed(previous, { ...result, rowNumber, raw }) : { ...result, rowNumber, raw });
       }
     });

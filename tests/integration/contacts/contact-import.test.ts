@@ -76,7 +76,7 @@ describe("importing contacts", () => {
     expect(started.reused).toBe(false);
     firstImportId = uploaded.import.id;
     const done = await runImport(firstImportId);
-    expect(done).toMatchObject({ status: "completed", totalRows: 5, processedRows: 5, createdCount: 2, errorCount: 2 });
+    expect(done).toMatchObject({ status: "completed", totalRows: 5, processedRows: 5, createdCount: 2, updatedCount: 1, skippedCount: 0, errorCount: 2 });
 
     const rows = await getDb().select().from(contacts).where(and(eq(contacts.organizationId, org.owner.org.id), isNull(contacts.deletedAt)));
     const byPhone = Object.fromEntries(rows.map((r) => [r.phoneE164, r]));
