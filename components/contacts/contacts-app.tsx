@@ -49,10 +49,13 @@ export function ContactsApp({ ctx }: { ctx: ContactsContext }) {
       return apiFetch<Page>(`${base}/contacts?${p}`, { signal });
     },
     getNextPageParam: (last) => last.nextCursor,
+    // Imports and bulk actions change the list elsewhere: coming back to the page always reads it again.
+    refetchOnMount: "always",
   });
   const count = useQuery({
     queryKey: ["contacts-count", ctx.slug, effective],
     queryFn: ({ signal }) => apiFetch<{ count: number }>(`${base}/contacts/count?${params}`, { signal }),
+    refetchOnMount: "always",
   });
   const rows = React.useMemo(() => list.data?.pages.flatMap((p) => p.contacts) ?? [], [list.data]);
   const loadMore = React.useCallback(() => void list.fetchNextPage(), [list]);
