@@ -6,6 +6,7 @@ import { log } from "@/lib/log/logger";
 import { queryLogger } from "@/lib/log/query-logger";
 import * as schema from "./schema";
 import { countStatement } from "./statement-counter";
+import { pgliteExtensions } from "./pglite-extensions";
 
 export type Schema = typeof schema;
 /** The query builder shared by both drivers; code never needs to know which one is underneath. */
@@ -55,7 +56,7 @@ function open(): Handle {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const dir = path.join(e.dataDir, "pglite");
   fs.mkdirSync(e.dataDir, { recursive: true });
-  const client = countPgliteStatements(new PGlite(dir));
+  const client = countPgliteStatements(new PGlite(dir, { extensions: pgliteExtensions() }));
   return { db: drizzle(client, { schema, logger: queryLogger(e.LOG_LEVEL) }) as unknown as Db, close: () => client.close(), driver: "pglite" };
 }
 

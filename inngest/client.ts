@@ -47,6 +47,11 @@ export const messageSettled = eventType("papo/message.settled", {
   schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
 });
 
+/** Run a started contact CSV import in batches (inngest/functions/import-contacts.ts). */
+export const contactsImport = eventType("papo/contacts.import", {
+  schema: z.object({ organizationId: z.uuid(), importId: z.uuid() }),
+});
+
 /** Sync one channel's message templates from Meta (inngest/functions/sync-templates.ts). */
 export const templatesSync = eventType("papo/templates.sync", {
   schema: z.object({ organizationId: z.uuid(), channelId: z.uuid() }),

@@ -1,5 +1,6 @@
 import { downloadInboundMediaFn } from "./functions/download-inbound-media";
 import { expireFlowSessions } from "./functions/expire-flow-sessions";
+import { importContacts } from "./functions/import-contacts";
 import { diagnosticsPing } from "./functions/diagnostics-ping";
 import { processWebhookEvent } from "./functions/process-webhook-event";
 import { pruneRunHistoryFn } from "./functions/prune-run-history";
@@ -12,6 +13,6 @@ import { sendSms } from "./functions/send-sms";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch, importContacts];
 
 export { inngest } from "./client";

@@ -8,6 +8,10 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A send refused by the contact's state (lib/contacts/marketing-refusal.ts) or the plan's contact limit. */
+  contact_opted_out: 409,
+  contact_blocked: 409,
+  plan_limit_reached: 409,
   payload_too_large: 413,
   invalid_input: 422,
   rate_limited: 429,

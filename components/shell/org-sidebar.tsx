@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
+import { ContactIcon, InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
@@ -28,12 +28,19 @@ export function OrgSidebar({ current, organizations, user, showSpend }: OrgSideb
   const inboxHref = `/${current.slug}/inbox`;
   const settingsHref = `/${current.slug}/settings`;
   const flowsHref = `/${current.slug}/flows`;
+  const contactsHref = `/${current.slug}/contacts`;
   const items = [
     {
       href: inboxHref,
       label: tInbox("title"),
       icon: <InboxIcon aria-hidden="true" />,
       active: pathname === inboxHref || pathname.startsWith(`${inboxHref}/`),
+    },
+    {
+      href: contactsHref,
+      label: t("contacts"),
+      icon: <ContactIcon aria-hidden="true" />,
+      active: pathname === contactsHref || pathname.startsWith(`${contactsHref}/`),
     },
     {
       href: flowsHref,

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 import { channels } from "./channels";
+import { lifecycleStages } from "./lifecycle-stages";
 
 export const optInEnum = pgEnum("contact_opt_in", ["unknown", "opted_in", "opted_out"]);
 
@@ -22,11 +23,21 @@ export const contacts = pgTable(
     profileName: text("profile_name"),
     /** The name agents gave the contact; shown before the WhatsApp profile name. */
     name: text("name"),
+    email: text("email"),
+    /** Custom field values keyed by `contact_custom_fields.key` (validated in lib/contacts), plus free attributes. */
     attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
     optIn: optInEnum("opt_in").notNull().default("unknown"),
     blocked: boolean("blocked").notNull().default(false),
     botEnabled: boolean("bot_enabled").notNull().default(true),
     lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }),
+    lifecycleStageId: uuid("lifecycle_stage_id").references(() => lifecycleStages.id, { onDelete: "set null" }),
+    /**
+     * Set by a data-subject erasure: personal data and message contents are gone, the row and counts stay. The
+     * identity is kept only as `erased_identity_hash` (SHA-256 of org + channel + wa_id/bsuid) so a later message
+     * from the same person is recognised as a returning erased contact instead of silently resurrecting the old one.
+     */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+    erasedIdentityHash: text("erased_identity_hash"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
@@ -35,6 +46,8 @@ export const contacts = pgTable(
     uniqueIndex("contacts_org_channel_wa_id_key").on(t.organizationId, t.channelId, t.waId).where(sql`wa_id is not null`),
     uniqueIndex("contacts_org_channel_bsuid_key").on(t.organizationId, t.channelId, t.userId).where(sql`bsuid is not null`),
     index("contacts_org_phone_idx").on(t.organizationId, t.phoneE164),
+    index("contacts_org_stage_idx").on(t.organizationId, t.lifecycleStageId),
+    index("contacts_org_erased_hash_idx").on(t.organizationId, t.erasedIdentityHash).where(sql`erased_identity_hash is not null`),
   ],
 );
 

@@ -1,6 +1,9 @@
 export * from "./organizations";
 export * from "./channels";
 export * from "./contacts";
+export * from "./lifecycle-stages";
+export * from "./contact-custom-fields";
+export * from "./contact-consent";
 export * from "./conversations";
 export * from "./webhooks";
 export * from "./executor";
@@ -12,3 +15,5 @@ export * from "./auth";
 export * from "./spend";
 export * from "./notifications";
 export * from "./integrations";
+export * from "./segments";
+export * from "./contact-imports";

@@ -5,7 +5,8 @@ import { createdAt, deletedAt, id, updatedAt } from "./columns";
 export const roleEnum = pgEnum("member_role", ["owner", "admin", "agent", "viewer"]);
 export type Role = (typeof roleEnum.enumValues)[number];
 
-export type OrganizationLimits = { channels: number; members: number };
+/** `contacts`: how many live (not deleted) contacts the plan allows; absent means no limit (lib/contacts). */
+export type OrganizationLimits = { channels: number; members: number; contacts?: number };
 
 export const organizations = pgTable(
   "organizations",
@@ -14,6 +15,8 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     plan: text("plan").notNull().default("free"),
+    /** ISO 3166 country for numbers written without a country code (contact import); Papo was born in Brazil. */
+    defaultCountry: text("default_country").notNull().default("BR"),
     limits: jsonb("limits").$type<OrganizationLimits>().notNull().default({ channels: 10, members: 50 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

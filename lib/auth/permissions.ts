@@ -20,6 +20,13 @@ export const permissions = [
   "departments.manage",
   "contacts.read",
   "contacts.write",
+  /**
+   * Contacts (issue #12): viewers read; agents edit contacts of conversations they may act on (contacts.write, the
+   * agent rule in lib/contacts/assert-can-edit-contact.ts); contacts.manage lifts that rule and allows delete, erase,
+   * merge, custom fields, lifecycle stages and consent settings, and the contacts page's whole-audience tools
+   * (bulk actions, segments, CSV import and export).
+   */
+  "contacts.manage",
   "conversations.read",
   "conversations.reply",
   /** Inbox (lib/inbox/README.md): agents act on unassigned and own conversations; manageAll lifts that limit. */

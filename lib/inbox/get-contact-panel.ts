@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { contacts, contactTags, conversations, tags } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { previouslyErasedAt } from "@/lib/contacts/previously-erased-at";
 
 export type ContactPanel = Awaited<ReturnType<typeof getContactPanel>>;
 
@@ -41,6 +42,12 @@ export async function getContactPanel(organizationId: string, contactId: string)
       profileName: c.profileName,
       phoneE164: c.phoneE164,
       waId: c.waId,
+      userId: c.userId,
+      email: c.email,
+      lifecycleStageId: c.lifecycleStageId,
+      erasedAt: c.erasedAt?.toISOString() ?? null,
+      /** An erased contact had this person's identity: shown so an erased person never comes back silently. */
+      previouslyErasedAt: c.erasedAt ? null : await previouslyErasedAt(organizationId, c),
       channelId: c.channelId,
       attributes: c.attributes,
       optIn: c.optIn,

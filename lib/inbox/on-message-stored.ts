@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { conversations, messages, users, type Message } from "@/db/schema";
+import { contacts, conversations, messages, users, type Message } from "@/db/schema";
 import { publishInboxEvents } from "@/lib/realtime/publish-inbox-events";
 import { toMessageItem } from "./timeline-item";
 import { getConversationItem } from "./get-conversation-item";
@@ -38,6 +38,8 @@ export async function onMessageStored(organizationId: string, messageId: string,
       )[0];
     if (!row) return;
     const m = row.m;
+    // A blocked contact's message is stored for the record, but nobody is notified (issue #12).
+    if (m.direction === "inbound" && (await fromBlockedContact(organizationId, m.conversationId))) return;
     if (m.direction === "outbound" && m.type !== "reaction" && !known.activityApplied) {
       await db
         .update(conversations)
@@ -78,4 +80,13 @@ export function outboundActivity(m: Pick<Message, "createdAt" | "type" | "conten
     lastMessagePreview: messagePreview(m.type, m.content),
     lastMessageDirection: "outbound" as const,
   };
+}
+
+async function fromBlockedContact(organizationId: string, conversationId: string): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ blocked: contacts.blocked })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
+  return row?.blocked ?? false;
 }

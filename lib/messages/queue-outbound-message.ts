@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Tx } from "@/db";
-import { channels, conversations, messages, templates, type Message } from "@/db/schema";
+import { channels, contacts, conversations, messages, templates, type Message } from "@/db/schema";
+import { sendRefusal } from "@/lib/contacts/marketing-refusal";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { sendJobEvents } from "@/lib/jobs";
 import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
@@ -53,15 +54,17 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   const now = input.now ?? new Date();
   const key = input.idempotencyKey;
   const result = await getDb().transaction(async (tx) => {
-    // One read: the conversation, the message already stored under this key (if any), and whether the conversation
-    // has any message yet (for the inbox push: conversation.created).
+    // One read: the conversation, its contact's consent and block, the message already stored under this key (if
+    // any), and whether the conversation has any message yet (for the inbox push: conversation.created).
     const [found] = await tx
       .select({
         conversation: conversations,
+        contact: { optIn: contacts.optIn, blocked: contacts.blocked },
         existing: messages,
         hasMessages: sql<boolean>`exists (select 1 from messages m where m.organization_id = ${conversations.organizationId} and m.conversation_id = ${conversations.id})`,
       })
       .from(conversations)
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
       .leftJoin(messages, key ? and(eq(messages.organizationId, conversations.organizationId), eq(messages.idempotencyKey, key)) : sql`false`)
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
     if (!found) throw notFound("Conversation");
@@ -69,12 +72,15 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
     if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
     if (found.existing) return { message: checkedKeyOwner(found.existing), created: false, firstInConversation: false };
     if (isFreeform(message)) assertCanSendFreeform(conversation, now);
+    const template = message.type === "template" ? await findTemplate(tx, input.organizationId, conversation.channelId, message) : undefined;
     if (message.type === "template") {
-      const template = await findTemplate(tx, input.organizationId, conversation.channelId, message);
       assertTemplateParameters(template, message);
-      const refusal = await budgetRefusal(tx, input.organizationId, template?.category, now);
-      if (refusal) throw new AppError("conflict", refusal.message, [{ path: "budget", message: refusal.code }]);
+      const budget = await budgetRefusal(tx, input.organizationId, template?.category, now);
+      if (budget) throw new AppError("conflict", budget.message, [{ path: "budget", message: budget.code }]);
     }
+    // Consent and block (issue #12): blocked contacts get nothing, opted-out ones no marketing template.
+    const refusal = sendRefusal(found.contact, categoryOf(template?.category));
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
     // reads our row (below): no lock needed, and it holds across processes.
     const [row] = await tx
@@ -151,4 +157,10 @@ async function findTemplate(tx: Tx, organizationId: string, channelId: string, m
     .where(and(eq(channels.organizationId, organizationId), eq(channels.id, channelId)))
     .limit(1);
   return row?.template;
+}
+
+/** A template's category as Meta names it (MARKETING, UTILITY, AUTHENTICATION); anything else is a service message. */
+function categoryOf(category: string | null | undefined): "marketing" | "utility" | "authentication" | "service" {
+  const c = category?.toLowerCase();
+  return c === "marketing" || c === "utility" || c === "authentication" ? c : "service";
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { memberships, organizations, type Organization } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { seedLifecycleStages } from "@/lib/contacts/default-lifecycle-stages";
 import { slugify } from "./slugify";
 
 export const organizationNameSchema = z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters");
@@ -14,6 +15,7 @@ export async function createOrganization(tx: Db | Tx, input: { name: string; own
   const slug = await uniqueSlug(tx, slugify(input.name));
   const [org] = await tx.insert(organizations).values({ name: input.name, slug }).returning();
   await tx.insert(memberships).values({ organizationId: org.id, userId: input.ownerUserId, role: "owner" });
+  await seedLifecycleStages(tx, org.id);
   await recordAudit(tx, { org, actor: { type: "user", userId: input.ownerUserId } }, {
     action: "organization.created",
     targetType: "organization",

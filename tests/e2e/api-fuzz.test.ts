@@ -110,6 +110,7 @@ async function snapshot(): Promise<string> {
     `${org}/canned-replies`,
     `${org}/departments`,
     `${org}/tags`,
+    `${org}/segments`,
     `${org}/flows`,
     `${org}/flow-globals`,
     `${org}/flow-settings`,
@@ -162,6 +163,13 @@ beforeAll(async () => {
   const detail = await must(owner.client.get<{ conversation: { contact: { id: string } } }>(org(`/conversations/${fixtures.conversationId}`)), 200);
   fixtures.contactId = detail.conversation.contact.id;
   fixtures.tagId = (await must(owner.client.post<{ tag: { id: string } }>(org("/tags"), { name: "fuzz" }), 201)).tag.id;
+  {
+    const form = new FormData();
+    form.set("channelId", fixtures.channelId);
+    form.set("file", new Blob(["phone,name\n+5511987650099,Fuzz\n"], { type: "text/csv" }), "fuzz.csv");
+    fixtures.importId = (await must(owner.client.request<{ import: { id: string } }>("POST", org("/contact-imports"), form), 201)).import.id;
+  }
+  fixtures.segmentId = (await must(owner.client.post<{ segment: { id: string } }>(org("/segments"), { name: "Fuzz segment", filter: { consent: ["opted_in"] } }), 201)).segment.id;
   fixtures.departmentId = (await must(owner.client.post<{ department: { id: string } }>(org("/departments"), { name: "Fuzz dept" }), 201)).department.id;
   fixtures.cannedReplyId = (await must(owner.client.post<{ cannedReply: { id: string } }>(org("/canned-replies"), { shortcut: "fuzz", body: "Hello" }), 201)).cannedReply.id;
   fixtures.flowId = (await must(owner.client.post<{ flow: { id: string } }>(org("/flows"), { name: "Fuzz flow" }), 201)).flow.id;

@@ -8,6 +8,7 @@ import { newPage, signInInBrowser } from "../support/browser-session";
 import { signUpOwner, type SignedUp } from "../support/http-client";
 import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
+import { pgliteExtensions } from "@/db/pglite-extensions";
 
 // 10,000 open conversations in one organization: the list must stay a handful of DOM rows and scroll smoothly
 // however many are loaded. The rows are real (contacts + conversations in the server's own database), written
@@ -28,7 +29,7 @@ async function withDatabase<T>(databaseUrl: string | undefined, dataDir: string,
     }
   }
   const { PGlite } = await import("@electric-sql/pglite");
-  const db = new PGlite(path.join(dataDir, "pglite"));
+  const db = new PGlite(path.join(dataDir, "pglite"), { extensions: pgliteExtensions() });
   try {
     return await fn(async (sql, params = []) => (await db.query<Record<string, unknown>>(sql, params)).rows);
   } finally {

@@ -22,6 +22,9 @@ let channelId: string;
 let cloudChannelId: string;
 let runId: string;
 let conversationId: string;
+let tagId: string;
+let segmentId: string;
+let importId: string;
 
 const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
@@ -221,6 +224,34 @@ const cases: Case[] = [
   },
   { name: "edit an integration", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/integrations/${await newConnection()}`), body: { baseUrl: "https://erp.example.com/v2" } }) },
   { name: "delete an integration", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/integrations/${await newConnection()}`) }) },
+  { name: "list contacts", allowed: roles, request: async () => ({ method: "GET", path: org(`/contacts?q=matrix&filter=${encodeURIComponent(JSON.stringify({ consent: ["unknown"] }))}`) }) },
+  { name: "count contacts", allowed: roles, request: async () => ({ method: "GET", path: org("/contacts/count?q=matrix") }) },
+  {
+    name: "tag contacts in bulk",
+    allowed: managers,
+    request: async () => ({ method: "POST", path: org("/contacts/bulk"), body: { action: "tag", tagId, target: { filter: { q: "matrix" } } } }),
+  },
+  { name: "export contacts", allowed: managers, request: async () => ({ method: "GET", path: org("/contact-exports?q=matrix") }) },
+  { name: "list segments", allowed: roles, request: async () => ({ method: "GET", path: org("/segments") }) },
+  {
+    name: "save a segment",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/segments"), body: { name: `Seg ${Math.random()}`, filter: { consent: ["opted_in"] } } }),
+  },
+  { name: "read a segment", allowed: roles, request: async () => ({ method: "GET", path: org(`/segments/${segmentId}`) }) },
+  { name: "count a segment", allowed: roles, request: async () => ({ method: "GET", path: org(`/segments/${segmentId}/count`) }) },
+  { name: "edit a segment", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/segments/${segmentId}`), body: { filter: { blocked: false } } }) },
+  { name: "delete a segment", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/segments/${await newSegment()}`) }) },
+  { name: "upload a contact CSV", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/contact-imports"), body: importForm() }) },
+  { name: "read an import", allowed: managers, request: async () => ({ method: "GET", path: org(`/contact-imports/${importId}`) }) },
+  { name: "download an import's failed rows", allowed: managers, request: async () => ({ method: "GET", path: org(`/contact-imports/${importId}/errors`) }) },
+  {
+    name: "start an import",
+    allowed: managers,
+    okStatus: 202,
+    request: async () => ({ method: "POST", path: org(`/contact-imports/${await newImport()}/start`), body: { mapping: { "0": "phone", "1": "name" }, duplicates: "skip" } }),
+  },
 ];
 
 async function newConnection(): Promise<string> {
@@ -232,6 +263,26 @@ async function newConnection(): Promise<string> {
 const smsGateway = { method: "POST", urlTemplate: "http://127.0.0.1:9/send?to={to}", headers: { authorization: "Bearer {secret}" }, bodyTemplate: "{message}", secret: "matrix-secret" };
 let notificationId: string;
 let batchId: string;
+
+/** A small CSV upload, different each time (so starting it is never the re-run of an earlier import). */
+function importForm(): FormData {
+  const form = new FormData();
+  form.set("channelId", channelId);
+  form.set("file", new Blob([`phone;name\n+55119${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")};Matrix\n`], { type: "text/csv" }), "matrix.csv");
+  return form;
+}
+
+async function newImport(): Promise<string> {
+  const res = await owner.client.request<{ import: { id: string } }>("POST", org("/contact-imports"), importForm());
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.import.id;
+}
+
+async function newSegment(): Promise<string> {
+  const res = await owner.client.post<{ segment: { id: string } }>(org("/segments"), { name: `To delete ${Math.random()}`, filter: {} });
+  expect(res.status).toBe(201);
+  return res.body.segment.id;
+}
 
 beforeAll(async () => {
   baseUrl = inject("baseUrl");
@@ -250,6 +301,9 @@ beforeAll(async () => {
   expect(batch.status, JSON.stringify(batch.body)).toBe(202);
   batchId = batch.body.batch.id;
   expect((await owner.client.request("PUT", org("/sms-gateway"), smsGateway)).status).toBe(200);
+  tagId = (await owner.client.post<{ tag: { id: string } }>(org("/tags"), { name: "matrix" })).body.tag.id;
+  segmentId = await newSegment();
+  importId = await newImport();
 });
 
 describe("permission matrix: role × route", () => {

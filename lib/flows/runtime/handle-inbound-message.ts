@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { contacts, conversations, flowSessions, flowVersions, flows, messages, type FlowSession } from "@/db/schema";
+import { contactConsentSettings, contacts, conversations, flowSessions, flowVersions, flows, messages, type FlowSession } from "@/db/schema";
+import { applyConsentKeyword, queueConsentConfirmation, type ConsentKeywordOutcome } from "@/lib/contacts/apply-consent-keyword";
 import type { FlowPlan } from "./flow-plan";
 import { advanceLocked } from "./advance-stored-session";
 import { closingPlan } from "./closing-plan";
@@ -22,11 +23,20 @@ export type InboundOutcome = { skipped: string } | { plans: FlowPlan[] };
  * and starts the flow again; a live session advances; otherwise a flow is picked by trigger or channel default.
  */
 export async function handleInboundMessage(event: InboundMessageEvent, now = new Date()): Promise<InboundOutcome> {
+  const outcome = await turn(event, now);
+  // An opt-out/opt-in keyword (lib/contacts): answered with the confirmation once the consent change has committed.
+  if ("confirmation" in outcome && outcome.confirmation) await queueConsentConfirmation(outcome.confirmation);
+  return "plans" in outcome ? { plans: outcome.plans } : { skipped: outcome.skipped };
+}
+
+async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutcome | ConsentKeywordOutcome> {
   return getDb().transaction(async (tx) => {
     const [row] = await tx
-      .select({ conversation: conversations, contact: contacts })
+      .select({ conversation: conversations, contact: contacts, consent: contactConsentSettings })
       .from(conversations)
       .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      // The consent keywords ride on this read: no extra statement for the messages that are not keywords.
+      .leftJoin(contactConsentSettings, eq(contactConsentSettings.organizationId, conversations.organizationId))
       .where(and(eq(conversations.organizationId, event.organizationId), eq(conversations.id, event.conversationId)))
       .for("update", { of: conversations });
     if (!row) return { skipped: "conversation not found" };
@@ -47,6 +57,8 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
     if (!message || message.direction !== "inbound") return { skipped: "message not found" };
     // A reaction is no answer to anything, and should not start a flow either.
     if (message.type === "reaction") return { skipped: "a reaction" };
+    const keyword = await applyConsentKeyword(tx, { ...event, contact: row.contact, message, settings: row.consent });
+    if (keyword) return keyword;
 
     const inputKey = `msg:${message.id}`;
     // One read (the live session locked) for two questions. Was this very message applied by an earlier attempt of

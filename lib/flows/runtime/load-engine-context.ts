@@ -38,6 +38,7 @@ function contextOf(contact: typeof contacts.$inferSelect | undefined, globals: R
       phone: contact?.phoneE164 ?? (contact?.waId ? `+${contact.waId}` : ""),
       wa_id: contact?.waId ?? "",
       profile_name: contact?.profileName ?? "",
+      email: contact?.email ?? "",
     },
     globals,
     system: { now: now.toISOString(), channel: channelName ?? "", last_input: "" },

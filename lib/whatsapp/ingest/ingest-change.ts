@@ -12,6 +12,7 @@ import { messageIdFromCallbackData } from "../graph/callback-data";
 import { applyTemplateUpdate } from "./apply-template-update";
 import { onMessageStored } from "@/lib/inbox/on-message-stored";
 import { publishMessagesByWamid } from "@/lib/realtime/publish-messages-by-wamid";
+import { applyUserPreferences } from "@/lib/contacts/apply-user-preferences";
 import { followUp, isStatusName, type FollowUpEvent } from "./follow-up-event";
 import { idProblem, shortRef } from "./item-limits";
 import { recordItemOutcome } from "./record-item-outcome";
@@ -75,6 +76,10 @@ export async function ingestChange(
     if (done) return { ...summary, items: [done] };
     add(await templateItem(db, { at, orgId, route, entryTime: entry.time ?? null, field: change.field, value: change.value, options, record }));
     return summary;
+  }
+  if (change.field === "user_preferences") {
+    // Marketing stop/resume chosen in WhatsApp itself: consent lives in lib/contacts (deduplicated there).
+    return { ...summary, items: await applyUserPreferences(db, { organizationId: orgId, channelId: route.channelId, at, value: change.value, record }) };
   }
   if (change.field !== "messages") return { ...summary, items: [skipped(at, `field ${change.field} is stored raw only`)] };
   if (!route.channelId) return { ...summary, items: [failed(at, "change", "messages change without a channel")] };
