@@ -4,7 +4,7 @@ import type { Tx } from "@/db";
 import { channels, conversations, messages, templates, type Message } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { sendJobEvents } from "@/lib/jobs";
-import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
+import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/messages/neutral/neutral-message";
 import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { assertCanSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
 import { outboundContent } from "./outbound-content";
