@@ -8,6 +8,7 @@ import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/me
 import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { assertCanSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
 import { outboundContent } from "./outbound-content";
+import { providerCapabilities } from "./providers/provider-capabilities";
 import { onMessageStored } from "@/lib/inbox/on-message-stored";
 
 export type QueueOutboundMessageInput = {
@@ -52,17 +53,24 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   const now = input.now ?? new Date();
   const key = input.idempotencyKey;
   const result = await getDb().transaction(async (tx) => {
-    const [conversation] = await tx
-      .select()
+    // The channel's provider comes in the same statement: what the number can do decides the checks below.
+    const [found] = await tx
+      .select({ conversation: conversations, provider: channels.provider })
       .from(conversations)
+      .innerJoin(channels, eq(channels.id, conversations.channelId))
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
-    if (!conversation) throw notFound("Conversation");
+    if (!found) throw notFound("Conversation");
+    const { conversation } = found;
+    const can = providerCapabilities(found.provider);
     if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
     if (key) {
       const existing = await findByKey(tx, input.organizationId, key);
       if (existing) return { message: existing, created: false };
     }
-    if (isFreeform(message)) assertCanSendFreeform(conversation, now);
+    if (isFreeform(message) && can.window) assertCanSendFreeform(conversation, now);
+    if (message.type === "template" && !can.templates) {
+      throw new AppError("invalid_input", "Templates exist only on the official WhatsApp Cloud API; this number sends free-form messages at any time", [{ path: "message.type", message: "not available on this number" }]);
+    }
     if (message.type === "template") assertTemplateParameters(await findTemplate(tx, input.organizationId, conversation.channelId, message), message);
     // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
     // reads our row (below): no lock needed, and it holds across processes.
