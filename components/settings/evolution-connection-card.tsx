@@ -30,15 +30,15 @@ export function EvolutionConnectionCard({ orgSlug, channel: initial }: { orgSlug
   if (!evo) return null;
   const open = evo.connectionState === "open";
   return (
-    <Card>
+    <Card data-testid="evolution-card" className="min-w-0">
       <CardHeader>
         <CardTitle className="flex flex-wrap items-center gap-2">
           <h2>{t("title")}</h2>
           <EvolutionStateBadge state={evo.connectionState} />
         </CardTitle>
-        <CardDescription>{t("description", { instance: evo.instanceName ?? "", server: evo.baseUrl ?? "" })}</CardDescription>
+        <CardDescription className="break-all">{t("description", { instance: evo.instanceName ?? "", server: evo.baseUrl ?? "" })}</CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-4">
+      <CardContent className="grid min-w-0 gap-4">
         <p role="note" className="flex items-start gap-2 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">
           <TriangleAlertIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
           {t("riskNote")}
@@ -50,7 +50,7 @@ export function EvolutionConnectionCard({ orgSlug, channel: initial }: { orgSlug
             <p className="text-sm">{t("scanHint")}</p>
             {/* A data: URL from the gateway; next/image adds nothing for it. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={evo.qrCode} alt={t("qrAlt")} data-testid="evolution-qr" className="size-64 max-w-full rounded-md border bg-white p-2 [image-rendering:pixelated]" />
+            <img src={evo.qrCode} alt={t("qrAlt")} data-testid="evolution-qr" className="aspect-square w-64 max-w-full rounded-md border bg-white p-2 [image-rendering:pixelated]" />
           </div>
         ) : (
           <p className="text-sm text-muted-foreground">{t("noQr")}</p>

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { auditLog, channels, contacts, realtimeEvents, webhookEvents } from "@/db/schema";
 import { functions, inngest } from "@/inngest";
 import { AppError } from "@/lib/errors";
+import { toChannelView } from "@/lib/channels/channel-view";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { EVOLUTION_EVENTS } from "@/lib/evolution/evolution-client";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -48,6 +49,10 @@ describe("connecting an Evolution number", () => {
     expect(decryptSecret(channel.accessTokenEncrypted!)).toBe(mock.apiKey);
     expect(channel).toMatchObject({ provider: "evolution", connectionState: "connecting", evolutionInstance: instanceName, evolutionBaseUrl: mock.url });
     expect(channel.qrCode).toMatch(/^data:image\/png;base64,/);
+    // Whoever scans the QR links their phone as this number: only those who manage channels see it.
+    expect(toChannelView(channel, { includeVerifyToken: true, origin: ORIGIN }).evolution).toMatchObject({ qrCode: channel.qrCode, connectionState: "connecting", instanceName });
+    expect(toChannelView(channel, { includeVerifyToken: false, origin: ORIGIN }).evolution?.qrCode).toBeNull();
+    expect(toChannelView(channel, { includeVerifyToken: true, origin: ORIGIN }).capabilities).toMatchObject({ templates: false, window: false, official: false });
 
     // A new QR code replaces the old one, live.
     const first = channel.qrCode;
