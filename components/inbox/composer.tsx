@@ -12,7 +12,7 @@ import { EmojiPicker } from "./emoji-picker";
 import { quoteText } from "./quote-text";
 import { TemplatePicker } from "./template-picker";
 import type { OutgoingMessage } from "./use-send-message";
-import type { CannedReply, MessageItem, TemplateOption } from "./types";
+import type { CannedReply, ChannelOption, MessageItem, TemplateOption } from "./types";
 import { WindowCountdown, windowOpen } from "./window-countdown";
 
 const MAX_TEXT = 4096;
@@ -31,6 +31,7 @@ export function slashToken(text: string, caret: number): { start: number; query:
  */
 export function Composer({
   windowExpiresAt,
+  channel = null,
   canReply,
   canNote,
   onSend,
@@ -45,6 +46,8 @@ export function Composer({
   conversationId,
 }: {
   windowExpiresAt: string | null;
+  /** The number the reply goes through (shown); an Evolution number has no 24-hour window and no templates. */
+  channel?: ChannelOption | null;
   canReply: boolean;
   canNote: boolean;
   onSend: (message: OutgoingMessage, replyTo?: string) => void;
@@ -69,7 +72,8 @@ export function Composer({
   const [attaching, setAttaching] = React.useState(false);
   const textRef = React.useRef<HTMLTextAreaElement>(null);
   const typingTimer = React.useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const open = windowOpen(windowExpiresAt, now);
+  const noWindow = channel?.provider === "evolution";
+  const open = noWindow || windowOpen(windowExpiresAt, now);
   const effectiveMode = canReply ? mode : "note";
   const templateMode = effectiveMode === "reply" && !open;
   // WhatsApp's text limit: a counter from 90% of it, and a refusal past it (the reply is not sent, nor trimmed).
@@ -155,11 +159,18 @@ export function Composer({
         </div>
         {canReply && (
           <span className="ml-auto flex flex-wrap items-center justify-end gap-x-3">
-            {conversationId && !templateMode && effectiveMode === "reply" && <PriceHint conversationId={conversationId} />}
-            <WindowCountdown windowExpiresAt={windowExpiresAt} />
+            {conversationId && !templateMode && effectiveMode === "reply" && !noWindow && <PriceHint conversationId={conversationId} />}
+            {!noWindow && <WindowCountdown windowExpiresAt={windowExpiresAt} />}
           </span>
         )}
       </div>
+      {canReply && effectiveMode === "reply" && channel && (
+        <p data-testid="composer-channel" className="mb-2 truncate text-xs text-muted-foreground">
+          {t("via", { name: channel.name, number: channel.displayPhoneNumber ?? "" })}
+          {noWindow && <span className="ml-1 rounded border border-warning/50 px-1 text-[10px] uppercase">{t("unofficial")}</span>}
+          {noWindow && <span className="ml-1">{t("noWindow")}</span>}
+        </p>
+      )}
 
       {templateMode ? (
         <TemplatePicker templates={templates} loading={templatesLoading} sending={false} onSend={(m) => onSend(m)} conversationId={conversationId} />

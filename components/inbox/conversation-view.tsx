@@ -14,7 +14,7 @@ import { useAgents, useApprovedTemplates, useCannedReplies, useConversation, use
 import { Timeline } from "./timeline";
 import { markRead, useConversationActions } from "./use-conversation-actions";
 import { useSendMessage } from "./use-send-message";
-import type { MessageItem } from "./types";
+import type { ChannelOption, MessageItem } from "./types";
 
 export type Viewer = { id: string; name: string; can: (permission: string) => boolean };
 
@@ -23,6 +23,7 @@ export function ConversationView({
   slug,
   conversationId,
   viewer,
+  channels = [],
   typing,
   onTyping,
   onOpenConversation,
@@ -31,6 +32,7 @@ export function ConversationView({
   slug: string;
   conversationId: string;
   viewer: Viewer;
+  channels?: ChannelOption[];
   typing: string[];
   onTyping: (typing: boolean) => void;
   onOpenConversation: (id: string) => void;
@@ -117,6 +119,7 @@ export function ConversationView({
           <Composer
             conversationId={conversation.id}
             windowExpiresAt={conversation.windowExpiresAt}
+            channel={channels.find((c) => c.id === conversation.channelId) ?? null}
             canReply={can.reply}
             canNote={can.note}
             onSend={send}

@@ -147,6 +147,7 @@ export function InboxApp({
           slug={slug}
           conversationId={selectedId}
           viewer={viewer}
+          channels={channels}
           typing={(socket.typing[selectedId] ?? []).filter((x) => x.userId !== me.id).map((x) => x.name)}
           onTyping={(typing) => socket.sendTyping(selectedId, typing)}
           onOpenConversation={open}

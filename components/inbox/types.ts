@@ -102,7 +102,8 @@ export type Counts = { status: string; counts: Record<"all" | "mine" | "unassign
 export type AgentView = { userId: string; name: string; email: string; role: string; status: PresenceStatus; lastSeenAt: string | null };
 export type DepartmentView = { id: string; name: string; autoAssign: boolean; members: { userId: string; name: string; email: string }[] };
 export type CannedReply = { id: string; shortcut: string; body: string };
-export type ChannelOption = { id: string; name: string };
+/** A number of the organization; `provider` decides what the composer offers (no window or templates on Evolution). */
+export type ChannelOption = { id: string; name: string; provider?: "cloud" | "sandbox" | "evolution"; displayPhoneNumber?: string };
 
 export type InboxEvent = {
   seq: number;

@@ -26,6 +26,8 @@ export const knownAuditActions = [
   "channel.deleted",
   "channel.verified",
   "channel.verification_failed",
+  "channel.connection_lost",
+  "channel_routing.updated",
   "api_key.created",
   "api_key.revoked",
   "run.cancelled",

@@ -14,10 +14,12 @@ import { Button } from "@/components/ui/button";
 import type { ChannelView } from "@/lib/channels/channel-view";
 
 import { ChannelMetaFields } from "./channel-meta-fields";
+import { EvolutionFields } from "./evolution-fields";
 
 type Provider = ChannelView["provider"];
 
-const FIELDS = ["provider", "name", "displayPhoneNumber", "phoneNumberId", "wabaId", "accessToken", "appSecret", "verifyToken"] as const;
+const FIELDS = ["provider", "name", "displayPhoneNumber", "phoneNumberId", "wabaId", "accessToken", "appSecret", "verifyToken", "baseUrl", "apiKey", "instanceName"] as const;
+const PROVIDERS: Provider[] = ["cloud", "evolution", "sandbox"];
 
 /** Adds a WhatsApp number; server validation issues appear under the matching fields. */
 export function ChannelCreateForm({ orgSlug }: { orgSlug: string }) {
@@ -25,7 +27,7 @@ export function ChannelCreateForm({ orgSlug }: { orgSlug: string }) {
   const router = useRouter();
   const [provider, setProvider] = React.useState<Provider>("cloud");
   const mutation = useMutation({
-    mutationFn: (body: Record<string, string>) =>
+    mutationFn: (body: Record<string, string | boolean>) =>
       apiFetch<{ channel: ChannelView }>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/channels`, { method: "POST", body }),
     onSuccess: ({ channel }) => {
       router.push(`/${orgSlug}/settings/channels/${channel.id}`);
@@ -38,7 +40,12 @@ export function ChannelCreateForm({ orgSlug }: { orgSlug: string }) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const value = (field: string) => String(data.get(field) ?? "").trim();
-    const body: Record<string, string> = { provider, name: value("name"), displayPhoneNumber: value("displayPhoneNumber") };
+    const body: Record<string, string | boolean> = { provider, name: value("name"), displayPhoneNumber: value("displayPhoneNumber") };
+    if (provider === "evolution") {
+      if (!body.displayPhoneNumber) delete body.displayPhoneNumber;
+      for (const field of ["baseUrl", "apiKey", "instanceName"]) body[field] = value(field);
+      body.allowGroups = data.get("allowGroups") === "on";
+    }
     if (provider === "cloud") {
       for (const field of ["phoneNumberId", "wabaId", "accessToken", "appSecret"]) body[field] = value(field);
       if (value("verifyToken")) body.verifyToken = value("verifyToken");
@@ -54,13 +61,10 @@ export function ChannelCreateForm({ orgSlug }: { orgSlug: string }) {
         name="provider"
         label={t("form.provider")}
         value={provider}
-        onChange={(event) => setProvider(event.target.value === "sandbox" ? "sandbox" : "cloud")}
+        onChange={(event) => setProvider(PROVIDERS.find((p) => p === event.target.value) ?? "cloud")}
         hint={t(`providerHints.${provider}`)}
         error={errors.provider}
-        options={[
-          { value: "cloud", label: t("providers.cloud") },
-          { value: "sandbox", label: t("providers.sandbox") },
-        ]}
+        options={PROVIDERS.map((p) => ({ value: p, label: t(`providers.${p}`) }))}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="name" name="name" label={t("form.name")} hint={t("form.nameHint")} autoComplete="off" error={errors.name} required />
@@ -73,10 +77,11 @@ export function ChannelCreateForm({ orgSlug }: { orgSlug: string }) {
           placeholder="+55 11 91234-5678"
           autoComplete="off"
           error={errors.displayPhoneNumber}
-          required
+          required={provider !== "evolution"}
         />
       </div>
       {provider === "cloud" && <ChannelMetaFields mode="create" errors={errors} />}
+      {provider === "evolution" && <EvolutionFields errors={errors} />}
       <FormError error={mutation.error} fields={FIELDS} />
       <div>
         <Button type="submit" disabled={busy}>

@@ -7,6 +7,7 @@ import type { ChannelView } from "@/lib/channels/channel-view";
 import { ChannelProviderBadge } from "./channel-provider-badge";
 import { ChannelStatusBadge } from "./channel-status-badge";
 import { ChannelVerificationBadge } from "./channel-verification-badge";
+import { EvolutionStateBadge } from "./evolution-state-badge";
 
 type ChannelsTableProps = { orgSlug: string; channels: ChannelView[] };
 
@@ -40,7 +41,7 @@ export function ChannelsTable({ orgSlug, channels }: ChannelsTableProps) {
             <TableCell>
               <div className="flex flex-wrap gap-1.5">
                 <ChannelStatusBadge status={channel.status} />
-                <ChannelVerificationBadge verification={channel.verification} />
+                {channel.evolution ? <EvolutionStateBadge state={channel.evolution.connectionState} /> : <ChannelVerificationBadge verification={channel.verification} />}
               </div>
             </TableCell>
           </TableRow>

@@ -1,9 +1,11 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 
-export const channelProviderEnum = pgEnum("channel_provider", ["cloud", "sandbox"]);
+export const channelProviderEnum = pgEnum("channel_provider", ["cloud", "sandbox", "evolution"]);
+/** An Evolution (WhatsApp Web) instance's connection, as its gateway last reported it (CONNECTION_UPDATE). */
+export const channelConnectionStateEnum = pgEnum("channel_connection_state", ["open", "connecting", "close"]);
 export const channelStatusEnum = pgEnum("channel_status", ["active", "disabled"]);
 
 /** A WhatsApp business number. Secrets are AES-256-GCM ciphertext (lib/crypto/secret-box.ts), never plaintext. */
@@ -40,6 +42,21 @@ export const channels = pgTable(
     verificationCheckedAt: timestamp("verification_checked_at", { withTimezone: true }),
     /** Set by the flows feature; no foreign key until that table exists. */
     defaultFlowId: uuid("default_flow_id"),
+    /**
+     * Evolution API numbers (lib/evolution): the gateway's base URL and the instance name. The gateway's API key is
+     * kept in access_token_encrypted and the secret its webhooks carry (x-papo-webhook-secret) in
+     * app_secret_encrypted; phone_number_id / waba_id hold a Papo-made `evo-<channel id>` so the Cloud-shaped
+     * ingest routes their messages like any other number's.
+     */
+    evolutionBaseUrl: text("evolution_base_url"),
+    evolutionInstance: text("evolution_instance"),
+    connectionState: channelConnectionStateEnum("connection_state"),
+    connectionStateAt: timestamp("connection_state_at", { withTimezone: true }),
+    /** The QR code to scan (a data: URL) while the instance is not linked; cleared once it opens. */
+    qrCode: text("qr_code"),
+    qrCodeAt: timestamp("qr_code_at", { withTimezone: true }),
+    /** Group messages reach flows and the inbox only when set (Evolution reports them; the Cloud API has none). */
+    allowGroups: boolean("allow_groups").notNull().default(false),
     status: channelStatusEnum("status").notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -52,6 +69,8 @@ export const channels = pgTable(
     uniqueIndex("channels_verified_phone_number_id_key").on(t.phoneNumberId).where(sql`deleted_at is null and verified_at is not null`),
     index("channels_phone_number_id_idx").on(t.phoneNumberId),
     index("channels_org_idx").on(t.organizationId),
+    // One live channel per gateway instance: two would both answer its customers.
+    uniqueIndex("channels_evolution_instance_key").on(t.evolutionBaseUrl, t.evolutionInstance).where(sql`deleted_at is null and evolution_instance is not null`),
   ],
 );
 

@@ -17,3 +17,4 @@ export * from "./notifications";
 export * from "./integrations";
 export * from "./segments";
 export * from "./contact-imports";
+export * from "./channel-routing";

@@ -30,6 +30,22 @@ export const createChannelInput = z.discriminatedUnion("provider", [
     verifyToken: channelFields.verifyToken.optional(),
   }),
   z.object({
+    provider: z.literal("evolution"),
+    name: channelFields.name,
+    /** Known once the phone is linked (CONNECTION_UPDATE names it); may be typed ahead. */
+    displayPhoneNumber: channelFields.displayPhoneNumber.optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/, message: "The Evolution server URL must be an http(s) URL, e.g. https://evolution.example.com" })
+      .max(500)
+      .refine((u) => !new URL(u).username && !new URL(u).password, "Put the API key in its own field, not in the URL"),
+    apiKey: z.string().trim().min(8, "Paste the Evolution API key (at least 8 characters)").max(512),
+    instanceName: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/, "Use up to 64 letters, digits, spaces, '.', '_' or '-'"),
+    allowGroups: z.boolean().optional(),
+  }),
+  z.object({
     provider: z.literal("sandbox"),
     name: channelFields.name,
     displayPhoneNumber: channelFields.displayPhoneNumber,

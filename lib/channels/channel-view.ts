@@ -1,5 +1,6 @@
 import type { Channel } from "@/db/schema";
 import { env } from "@/lib/env";
+import { providerCapabilities, type ProviderCapabilities } from "@/lib/messages/providers/provider-capabilities";
 import { channelVerifyToken } from "./channel-verify-token";
 
 export type ChannelView = {
@@ -24,6 +25,17 @@ export type ChannelView = {
     error: string | null;
     checkedAt: string | null;
   };
+  /** What this kind of number can do (templates, 24-hour window, pricing, native buttons, official). */
+  capabilities: ProviderCapabilities;
+  /** Evolution numbers only: the gateway, the instance, the connection and the QR code to scan until linked. */
+  evolution: {
+    baseUrl: string | null;
+    instanceName: string | null;
+    allowGroups: boolean;
+    connectionState: "open" | "connecting" | "close" | null;
+    connectionStateAt: string | null;
+    qrCode: string | null;
+  } | null;
   createdAt: string;
 };
 
@@ -49,6 +61,19 @@ export function toChannelView(channel: Channel, options: { includeVerifyToken: b
       error: channel.verificationError,
       checkedAt: channel.verificationCheckedAt?.toISOString() ?? null,
     },
+    capabilities: providerCapabilities(channel.provider),
+    evolution:
+      channel.provider === "evolution"
+        ? {
+            baseUrl: channel.evolutionBaseUrl,
+            instanceName: channel.evolutionInstance,
+            allowGroups: channel.allowGroups,
+            connectionState: channel.connectionState,
+            connectionStateAt: channel.connectionStateAt?.toISOString() ?? null,
+            // Whoever scans it links their WhatsApp as this number: only for those who manage channels.
+            qrCode: options.includeVerifyToken ? channel.qrCode : null,
+          }
+        : null,
     createdAt: channel.createdAt.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import type { OrgContext } from "@/lib/auth/org-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
 import { newSandboxSecrets } from "@/lib/sandbox/sandbox-secrets";
+import { createEvolutionChannel } from "@/lib/evolution/create-evolution-channel";
 import type { CreateChannelInput } from "./channel-input";
 import { assertPhoneNumberIdFree } from "./assert-phone-number-id-free";
 import { verifyChannelNumber, type VerifiedNumber } from "./verify-channel-number";
@@ -15,10 +16,12 @@ import { verifyChannelNumber, type VerifiedNumber } from "./verify-channel-numbe
  * A cloud channel is created only once Meta confirmed the claim (verify-channel-number.ts): the Graph calls run
  * before the transaction, so a refused claim (422) or an unreachable Meta (503) writes nothing.
  */
-export async function createChannel(ctx: Pick<OrgContext, "org" | "actor">, input: CreateChannelInput): Promise<Channel> {
+export async function createChannel(ctx: Pick<OrgContext, "org" | "actor">, input: CreateChannelInput, options: { origin?: string } = {}): Promise<Channel> {
   const db = getDb();
   const count = await db.$count(channels, and(eq(channels.organizationId, ctx.org.id), isNull(channels.deletedAt)));
   if (count >= ctx.org.limits.channels) throw new AppError("forbidden", "Your plan's channel limit is reached");
+  // An Evolution number is proven by its gateway answering with the key; its webhook URL needs Papo's origin.
+  if (input.provider === "evolution") return createEvolutionChannel(ctx, input, options.origin);
   const verified = input.provider === "cloud" ? await verifyChannelNumber(input) : undefined;
   return db.transaction((tx) => insertChannel(tx, ctx, input, verified));
 }
@@ -30,7 +33,7 @@ export async function createChannel(ctx: Pick<OrgContext, "org" | "actor">, inpu
 export async function insertChannel(
   tx: Tx,
   ctx: Pick<OrgContext, "org" | "actor">,
-  input: CreateChannelInput,
+  input: Exclude<CreateChannelInput, { provider: "evolution" }>,
   verified?: VerifiedNumber,
 ): Promise<Channel> {
   if (input.provider === "cloud" && !verified) throw new Error("insertChannel: a cloud channel must be verified with Meta first (verifyChannelNumber)");

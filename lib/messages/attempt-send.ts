@@ -10,6 +10,8 @@ import { explainGraphError } from "@/lib/whatsapp/graph/explain-graph-error";
 import { isFreeform } from "@/lib/whatsapp/graph/message-schema";
 import type { Recipient } from "@/lib/whatsapp/graph/build-send-body";
 import { canSendFreeform, OUTSIDE_WINDOW } from "@/lib/whatsapp/window/can-send-freeform";
+import { sendThroughEvolution } from "@/lib/evolution/send-through-evolution";
+import { providerCapabilities } from "./providers/provider-capabilities";
 import { markSendFailed } from "./mark-send-failed";
 import { parseOutboundContent } from "./outbound-content";
 import type { SendFailure } from "./send-failure";
@@ -87,7 +89,10 @@ export async function attemptSend(organizationId: string, messageId: string, att
     if (!(err instanceof ZodError)) throw err;
     return fail({ code: null, title: "Invalid message", details: err.issues.map((i) => i.message).join("; "), explanation: "The message breaks a WhatsApp limit." });
   }
-  if (isFreeform(parsed.message) && !canSendFreeform(conversation, new Date())) {
+  if (channel.provider === "evolution" && channel.connectionState !== "open") {
+    return fail({ code: null, title: "Number not connected", explanation: "The Evolution number is not linked to a phone right now. Open the number in Settings → Channels and scan the QR code again." });
+  }
+  if (providerCapabilities(channel.provider).window && isFreeform(parsed.message) && !canSendFreeform(conversation, new Date())) {
     // Refused here, without calling Meta: 131047 is Meta's code for the same refusal, so the inbox has one case.
     return fail({ code: 131047, title: "Outside the 24-hour window (not sent)", reason: OUTSIDE_WINDOW, explanation: explainGraphError(131047, "never") });
   }
@@ -99,11 +104,14 @@ export async function attemptSend(organizationId: string, messageId: string, att
   if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
 
   try {
-    const sent = await graphClientForChannel(channel).send(recipient, parsed.message, {
-      replyTo: parsed.replyTo,
-      callbackData: callbackDataFor(messageId),
-      attempt,
-    });
+    const sent =
+      channel.provider === "evolution"
+        ? await sendThroughEvolution(channel, recipient, parsed.message, { replyTo: parsed.replyTo })
+        : await graphClientForChannel(channel).send(recipient, parsed.message, {
+            replyTo: parsed.replyTo,
+            callbackData: callbackDataFor(messageId),
+            attempt,
+          });
     await storeWamid(organizationId, messageId, sent.waMessageId);
     return { kind: "accepted", waMessageId: sent.waMessageId };
   } catch (err) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { outboundMessage, type OutboundMessage } from "@/lib/whatsapp/graph/message-schema";
+import { outboundMessage, type OutboundMessage } from "@/lib/messages/neutral/neutral-message";
 
 /**
  * The `content` of an outbound message row: the message as validated (message-schema.ts), plus Papo's own keys.

@@ -5,11 +5,12 @@ import { channels, contacts, conversations, messages, templates, type Message } 
 import { sendRefusal } from "@/lib/contacts/marketing-refusal";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { sendJobEvents } from "@/lib/jobs";
-import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
+import { isFreeform, outboundMessage, type OutboundMessageInput } from "@/lib/messages/neutral/neutral-message";
 import { assertTemplateParameters } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { assertCanSendFreeform } from "@/lib/whatsapp/window/can-send-freeform";
 import { budgetRefusal } from "@/lib/spend/budget-refusal";
 import { outboundContent } from "./outbound-content";
+import { providerCapabilities } from "./providers/provider-capabilities";
 import { onMessageStored } from "@/lib/inbox/on-message-stored";
 
 export type QueueOutboundMessageInput = {
@@ -54,33 +55,40 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   const now = input.now ?? new Date();
   const key = input.idempotencyKey;
   const result = await getDb().transaction(async (tx) => {
-    // One read: the conversation, its contact's consent and block, the message already stored under this key (if
-    // any), and whether the conversation has any message yet (for the inbox push: conversation.created).
+    // One read: the conversation, its number's provider (what it can do decides the checks below), its contact's
+    // consent and block, the message already stored under this key (if any), and whether the conversation has any
+    // message yet (for the inbox push: conversation.created).
     const [found] = await tx
       .select({
         conversation: conversations,
+        provider: channels.provider,
         contact: { optIn: contacts.optIn, blocked: contacts.blocked },
         existing: messages,
         hasMessages: sql<boolean>`exists (select 1 from messages m where m.organization_id = ${conversations.organizationId} and m.conversation_id = ${conversations.id})`,
       })
       .from(conversations)
+      .innerJoin(channels, eq(channels.id, conversations.channelId))
       .innerJoin(contacts, eq(contacts.id, conversations.contactId))
       .leftJoin(messages, key ? and(eq(messages.organizationId, conversations.organizationId), eq(messages.idempotencyKey, key)) : sql`false`)
       .where(and(eq(conversations.organizationId, input.organizationId), eq(conversations.id, input.conversationId)));
     if (!found) throw notFound("Conversation");
     const { conversation } = found;
+    const can = providerCapabilities(found.provider);
     if (input.botReply && conversation.owner === "human") throw new AppError("conflict", "a person owns the conversation");
     if (found.existing) return { message: checkedKeyOwner(found.existing), created: false, firstInConversation: false };
-    if (isFreeform(message)) assertCanSendFreeform(conversation, now);
+    if (isFreeform(message) && can.window) assertCanSendFreeform(conversation, now);
+    if (message.type === "template" && !can.templates) {
+      throw new AppError("invalid_input", "Templates exist only on the official WhatsApp Cloud API; this number sends free-form messages at any time", [{ path: "message.type", message: "not available on this number" }]);
+    }
     const template = message.type === "template" ? await findTemplate(tx, input.organizationId, conversation.channelId, message) : undefined;
+    // Consent and block (issue #12): blocked contacts get nothing, opted-out ones no marketing template.
+    const refusal = sendRefusal(found.contact, categoryOf(template?.category));
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     if (message.type === "template") {
       assertTemplateParameters(template, message);
       const budget = await budgetRefusal(tx, input.organizationId, template?.category, now);
       if (budget) throw new AppError("conflict", budget.message, [{ path: "budget", message: budget.code }]);
     }
-    // Consent and block (issue #12): blocked contacts get nothing, opted-out ones no marketing template.
-    const refusal = sendRefusal(found.contact, categoryOf(template?.category));
-    if (refusal) throw new AppError(refusal.code, refusal.message);
     // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
     // reads our row (below): no lock needed, and it holds across processes.
     const [row] = await tx

@@ -4,7 +4,9 @@ export type InboxEventType =
   | "message.updated"
   | "conversation.created"
   | "conversation.updated"
-  | "timeline.event.created";
+  | "timeline.event.created"
+  /** A number's connection changed (Evolution: state, QR code, a drop alert); conversationId is null. */
+  | "channel.updated";
 
 export type InboxEvent = {
   seq: number;

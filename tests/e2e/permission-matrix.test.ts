@@ -140,6 +140,8 @@ const cases: Case[] = [
   // Asks Meta again about the cloud channel's number (registered with the server's Graph API mock): 200.
   { name: "verify a channel again", allowed: managers, request: async () => ({ method: "POST", path: org(`/channels/${cloudChannelId}/verify`), body: {} }) },
   { name: "delete a channel", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/channels/${await newChannel()}`) }) },
+  { name: "read the channel routing rule", allowed: roles, request: async () => ({ method: "GET", path: org("/channel-routing") }) },
+  { name: "set the proactive number", allowed: managers, request: async () => ({ method: "PUT", path: org("/channel-routing"), body: { proactiveChannelId: channelId } }) },
   {
     name: "write as a sandbox customer",
     // sandbox.simulate: playing a customer writes messages, so viewers (read-only) may not.

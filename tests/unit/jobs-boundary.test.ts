@@ -22,3 +22,16 @@ describe("lib/jobs is the only door to the executor", () => {
     expect(await lint("lib/whatsapp/anything.ts", 'import { enqueueInTransaction } from "@/lib/jobs";\nexport const x = enqueueInTransaction;\n')).toEqual([]);
   });
 });
+
+describe("the flow engine imports no provider module", () => {
+  it("refuses Graph API, sandbox, Evolution and adapter imports in the engine and its nodes", async () => {
+    expect(await lint("lib/flows/engine/x.ts", 'import { buildSendBody } from "@/lib/whatsapp/graph/build-send-body";\nexport const x = buildSendBody;\n')).toEqual([expect.stringContaining("channel-neutral")]);
+    expect(await lint("lib/flows/nodes/buttons/x.ts", 'import { evolutionSendRequest } from "@/lib/messages/providers/evolution-send-request";\nexport const x = evolutionSendRequest;\n')).toHaveLength(1);
+    expect(await lint("lib/flows/nodes/list/x.ts", 'import { graphSendBody } from "@/lib/sandbox/graph-send-body";\nexport const x = graphSendBody;\n')).toHaveLength(1);
+    expect(await lint("lib/flows/engine/x.ts", 'import { withTx } from "@/inngest/executor/db";\nexport const x = withTx;\n')).toHaveLength(1);
+  });
+
+  it("allows the neutral message there", async () => {
+    expect(await lint("lib/flows/nodes/list/x.ts", 'import { outboundMessage } from "@/lib/messages/neutral/neutral-message";\nexport const x = outboundMessage;\n')).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
+import type { OutboundMessageInput } from "@/lib/messages/neutral/neutral-message";
 import type { VariableScope } from "../variables/variable-scope";
 import type { SessionState, WaitKind } from "./session-state";
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookEvents, type WebhookItemOutcome } from "@/db/schema";
-import { parseEnvelope } from "../parse-envelope";
+import { parseStoredWebhook } from "@/lib/evolution/parse-stored-webhook";
 import { routeChanges } from "../route-changes";
 import { applyPendingStatuses } from "./apply-pending-statuses";
 import type { FollowUpEvent } from "./follow-up-event";
@@ -48,7 +48,8 @@ export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promis
     await markDone(db, webhookEventId, { status: "processed", error: null, items: [] });
     return { status: "processed", events: [] };
   }
-  const parsed = parseEnvelope(row.rawBody);
+  // Meta's bytes, or an Evolution row translated into the same shape: one ingest for every provider.
+  const parsed = parseStoredWebhook(row);
   if (!parsed.ok) {
     await markDone(db, webhookEventId, { status: "rejected", error: parsed.error, items: [] });
     return { status: "rejected", events: [] };

@@ -35,6 +35,32 @@ describe("node executors: every type, every exit", () => {
     expect(c.send("???")).toEqual(["FALLBACK"]);
   });
 
+  it("buttons sent as numbered text: '2', '2.' and yes/no words (two options only) pick the same exit as a tap", () => {
+    const two = graphOf(
+      [start, { id: "b", type: "buttons", data: { body: "Entrega amanhã?", buttons: [{ id: "ok", title: "Confirmar" }, { id: "other", title: "Outro horário" }], maxRetries: 1, retryMessage: "De novo" } }, done("a", "A"), done("b2", "B"), done("fb", "FB")],
+      [["s", "next", "b"], ["b", "ok", "a"], ["b", "other", "b2"], ["b", "fallback", "fb"]],
+    );
+    const answer = (text: string) => {
+      const c = new Conversation(two);
+      c.send("go");
+      return c.send(text);
+    };
+    expect(answer("2")).toEqual(["B"]);
+    expect(answer("2.")).toEqual(["B"]);
+    expect(answer("Sim")).toEqual(["A"]);
+    expect(answer("yes!")).toEqual(["A"]);
+    expect(answer("Não")).toEqual(["B"]);
+    expect(answer("no")).toEqual(["B"]);
+    expect(answer("outro horario")).toEqual(["B"]);
+    const three = graphOf(
+      [start, { id: "b", type: "buttons", data: { body: "Qual?", buttons: [{ id: "x", title: "X" }, { id: "y", title: "Y" }, { id: "z", title: "Z" }], maxRetries: 1, retryMessage: "De novo" } }, done("fb", "FB")],
+      [["s", "next", "b"], ["b", "fallback", "fb"]],
+    );
+    const c = new Conversation(three);
+    c.send("go");
+    expect(c.send("sim")).toEqual(["De novo", "[buttons] Qual? | X / Y / Z"]);
+  });
+
   it("list: row exits and fallback", () => {
     const g = graphOf(
       [

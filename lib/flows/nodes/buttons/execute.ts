@@ -1,5 +1,5 @@
 import type { NodeExecutor, NodeOutcome } from "../../engine/engine-types";
-import type { OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
+import type { OutboundMessageInput } from "@/lib/messages/neutral/neutral-message";
 import type { VariableScope } from "../../variables/variable-scope";
 import { WA_LIMITS } from "../../validation/whatsapp-limits";
 import { matchChoice } from "../choice-input";

@@ -15,6 +15,8 @@ import { ChannelVerificationBadge } from "@/components/settings/channel-verifica
 import { ChannelVerificationCard } from "@/components/settings/channel-verification-card";
 import { ChannelWebhookCard } from "@/components/settings/channel-webhook-card";
 import { DeleteChannelButton } from "@/components/settings/delete-channel-button";
+import { EvolutionConnectionCard } from "@/components/settings/evolution-connection-card";
+import { EvolutionStateBadge } from "@/components/settings/evolution-state-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { parseId } from "@/lib/api/parse-id";
 import { requireOrgPage } from "@/lib/auth/page-guard";
@@ -67,13 +69,19 @@ export default async function ChannelPage({ params }: Props) {
           <>
             <ChannelProviderBadge provider={channel.provider} />
             <ChannelStatusBadge status={channel.status} />
-            <ChannelVerificationBadge verification={channel.verification} />
+            {channel.evolution ? <EvolutionStateBadge state={channel.evolution.connectionState} /> : <ChannelVerificationBadge verification={channel.verification} />}
           </>
         }
       />
       <div className="grid gap-6">
-        <ChannelVerificationCard orgSlug={ctx.org.slug} channel={channel} canManage={canManage} />
-        <ChannelWebhookCard channel={channel} />
+        {channel.evolution ? (
+          <EvolutionConnectionCard orgSlug={ctx.org.slug} channel={channel} />
+        ) : (
+          <>
+            <ChannelVerificationCard orgSlug={ctx.org.slug} channel={channel} canManage={canManage} />
+            <ChannelWebhookCard channel={channel} />
+          </>
+        )}
         {canManage && (
           <>
             <Card>

@@ -12,6 +12,7 @@ export const GET = withOrg("channels.read", async ({ req, ctx }) => {
 });
 
 export const POST = withOrg("channels.manage", async ({ req, ctx }) => {
-  const channel = await createChannel(ctx, await readJson(req, createChannelInput));
-  return Response.json({ channel: toChannelView(channel, { includeVerifyToken: true, origin: publicOrigin(req.headers) }) }, { status: 201 });
+  const origin = publicOrigin(req.headers);
+  const channel = await createChannel(ctx, await readJson(req, createChannelInput), { origin });
+  return Response.json({ channel: toChannelView(channel, { includeVerifyToken: true, origin }) }, { status: 201 });
 });

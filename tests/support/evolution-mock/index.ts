@@ -1,0 +1,2 @@
+export * from "./evolution-mock";
+export * from "./evolution-payloads";
