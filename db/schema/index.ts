@@ -9,3 +9,4 @@ export * from "./media";
 export * from "./flows";
 export * from "./inbox";
 export * from "./auth";
+export * from "./sandbox-templates";
