@@ -5,10 +5,11 @@ import { processWebhookEvent } from "./functions/process-webhook-event";
 import { pruneRunHistoryFn } from "./functions/prune-run-history";
 import { recoverStaleWebhooks } from "./functions/recover-stale-webhooks";
 import { sandboxDeliverStatuses } from "./functions/sandbox-deliver-statuses";
+import { sandboxReviewTemplate } from "./functions/sandbox-review-template";
 import { sendMessage } from "./functions/send-message";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn];
 
 export { inngest } from "./client";

@@ -110,6 +110,11 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       addPhoneNumber(body as MockPhoneNumber);
       return send(201, { ok: true });
     }
+    // …and POST /__mock/template-faults: the outcome of the next template submissions (TemplateFault[]).
+    if (req.method === "POST" && url.pathname === "/__mock/template-faults") {
+      templateFaults.push(...(body as TemplateFault[]));
+      return send(201, { ok: true });
+    }
     if (options.accessToken && req.headers.authorization?.replace(/^OAuth /, "Bearer ") !== `Bearer ${options.accessToken}`) {
       const e = metaErrorBody(190);
       return send(e.http, e.body);
@@ -348,6 +353,12 @@ function templateError(code: number, subcode: number | undefined, title: string,
       fbtrace_id: "AfakeTemplate",
     },
   };
+}
+
+/** Queues template outcomes on a mock started in another process (the e2e server's). */
+export async function queueMockTemplateFaults(mockUrl: string, ...faults: TemplateFault[]): Promise<void> {
+  const res = await fetch(`${mockUrl}/__mock/template-faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  if (res.status !== 201) throw new Error(`graph mock refused the template faults: HTTP ${res.status}`);
 }
 
 /** What Meta answers for an id the token may not read (or that does not exist): HTTP 400, code 100. */
