@@ -40,5 +40,5 @@ export function DraftPreview({ draft }: { draft: TemplateDraft }) {
     });
     return values;
   }, [draft]);
-  return <TemplatePreview template={view} parameters={parameters} />;
+  return <TemplatePreview template={view} parameters={parameters} className="[overflow-wrap:anywhere]" />;
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import type * as React from "react";
+
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
@@ -21,6 +23,8 @@ export function LongTextField(props: { id: string; label: string; hint?: string;
         id={id}
         value={value}
         rows={5}
+        // A long unbroken line (a PIX code) must wrap, not widen the page: the shared Textarea sizes to its content.
+        style={{ fieldSizing: "fixed" } as React.CSSProperties}
         aria-invalid={error ? true : undefined}
         aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
         onChange={(e) => onChange(e.target.value)}
