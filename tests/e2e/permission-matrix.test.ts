@@ -20,6 +20,8 @@ let other: SignedUp;
 const clients = {} as Record<Role, HttpClient>;
 let channelId: string;
 let cloudChannelId: string;
+/** A second cloud channel (its own WABA) for the template writes, so the first one's template list stays empty. */
+let templatesChannelId: string;
 let runId: string;
 let conversationId: string;
 
@@ -88,7 +90,7 @@ function templateDraft(name = `matrix_${Date.now()}_${++templateCount}`) {
 async function newTemplate(status?: "REJECTED"): Promise<{ id: string; name: string }> {
   if (status) await queueMockTemplateFaults(inject("graphMockUrl"), { status });
   const draft = templateDraft();
-  const res = await owner.client.post<{ template: { id: string } }>(org("/templates"), { channelId: cloudChannelId, ...draft });
+  const res = await owner.client.post<{ template: { id: string } }>(org("/templates"), { channelId: templatesChannelId, ...draft });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { id: res.body.template.id, name: draft.name };
 }
@@ -183,7 +185,7 @@ const cases: Case[] = [
     name: "submit a template",
     allowed: managers,
     okStatus: 201,
-    request: async () => ({ method: "POST", path: org("/templates"), body: { channelId: cloudChannelId, ...templateDraft() } }),
+    request: async () => ({ method: "POST", path: org("/templates"), body: { channelId: templatesChannelId, ...templateDraft() } }),
   },
   {
     name: "edit a template",
@@ -207,7 +209,7 @@ const cases: Case[] = [
     request: async () => {
       const form = new FormData();
       form.set("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: "image/png" }), "sample.png");
-      return { method: "POST", path: org(`/channels/${cloudChannelId}/template-media`), body: form };
+      return { method: "POST", path: org(`/channels/${templatesChannelId}/template-media`), body: form };
     },
   },
   { name: "list API keys", allowed: managers, request: async () => ({ method: "GET", path: org("/api-keys") }) },
@@ -240,6 +242,7 @@ beforeAll(async () => {
   for (const role of ["admin", "agent", "viewer"] as const) clients[role] = owner.client.withApiKey(await createApiKey(owner, role));
   channelId = await newChannel();
   cloudChannelId = await newCloudChannel();
+  templatesChannelId = await newCloudChannel();
   runId = await newRun();
   conversationId = await newConversation();
 });

@@ -105,7 +105,7 @@ describe.skipIf(!run)("Settings → Templates → New, on the sandbox number, th
           await page.reload();
           return page.locator("dl [data-status]").getAttribute("data-status").catch(() => null);
         },
-        { timeout: 30_000, interval: 1000 },
+        { timeout: 90_000, interval: 1000 },
       )
       .toBe("APPROVED");
 

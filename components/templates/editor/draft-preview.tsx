@@ -40,5 +40,10 @@ export function DraftPreview({ draft }: { draft: TemplateDraft }) {
     });
     return values;
   }, [draft]);
-  return <TemplatePreview template={view} parameters={parameters} className="[overflow-wrap:anywhere]" />;
+  // A PIX code is one long word: let every line of the preview wrap anywhere, so it never widens a phone's page.
+  return (
+    <div className="max-w-full min-w-0 overflow-hidden [&_*]:[overflow-wrap:anywhere]">
+      <TemplatePreview template={view} parameters={parameters} />
+    </div>
+  );
 }

@@ -26,6 +26,8 @@ export type MockTemplate = {
   parameter_format?: string;
   rejected_reason?: string;
   quality_score?: unknown;
+  /** Set on templates created through the mock: then only that WABA lists it (tests' hand-set ones list everywhere). */
+  wabaId?: string;
 };
 
 /**
@@ -198,12 +200,13 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       if (!t?.name || !/^[a-z0-9_]{1,512}$/.test(t.name) || !t.language || !t.category || !Array.isArray(t.components)) {
         return send(400, templateError(100, 2388042, "Invalid parameter", "The template's name, language, category or components are missing or malformed."));
       }
-      if (state.templates.some((x) => x.name === t.name && x.language === t.language && x.status !== "DELETED")) {
+      if (state.templates.some((x) => (!x.wabaId || x.wabaId === parts[1]) && x.name === t.name && x.language === t.language && x.status !== "DELETED")) {
         return send(400, templateError(100, 2388024, "Message template already exists", `There is already ${t.language} content for this template.`));
       }
       const fault = templateFaults.shift();
       if (fault && "metaError" in fault) return send(fault.metaError.httpStatus ?? 400, templateError(fault.metaError.code, fault.metaError.subcode, fault.metaError.title, fault.metaError.message));
       const created: MockTemplate = {
+        wabaId: parts[1],
         id: String(1_842_736_459_000_000 + state.templates.length + Math.floor(Math.random() * 1000) * 1000),
         name: t.name,
         language: t.language,
@@ -220,7 +223,7 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
     if (req.method === "DELETE" && parts.length === 3 && parts[2] === "message_templates") {
       const name = url.searchParams.get("name");
       const hsmId = url.searchParams.get("hsm_id");
-      const hit = state.templates.filter((t) => t.name === name && (!hsmId || t.id === hsmId) && t.status !== "DELETED");
+      const hit = state.templates.filter((t) => (!t.wabaId || t.wabaId === parts[1]) && t.name === name && (!hsmId || t.id === hsmId) && t.status !== "DELETED");
       if (!name || !hit.length) return send(400, templateError(100, 2593002, "Message template not found", "The template does not exist."));
       if (hit.some((t) => t.status === "DISABLED")) return send(400, templateError(100, 2388091, "Cannot delete a disabled template", "Disabled templates cannot be deleted."));
       state.templates = state.templates.filter((t) => !hit.includes(t));
@@ -250,7 +253,7 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       const limit = Number(url.searchParams.get("limit") ?? 25);
       const start = Number(url.searchParams.get("after") ?? 0);
       const status = url.searchParams.get("status");
-      const all = state.templates.filter((t) => !status || t.status.toLowerCase() === status.toLowerCase());
+      const all = state.templates.filter((t) => (!t.wabaId || t.wabaId === parts[1]) && (!status || t.status.toLowerCase() === status.toLowerCase()));
       const data = all.slice(start, start + limit);
       const end = start + data.length;
       const next = end < all.length ? `${origin}${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: String(end) })}` : undefined;

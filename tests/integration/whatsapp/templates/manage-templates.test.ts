@@ -46,7 +46,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   h = await startHarness({ client: inngest, functions: [processWebhookEvent, syncTemplatesFunction] });
   ch = await createOrgWithChannel("tplmanage");
-});
+}, 180_000);
 afterAll(async () => {
   await h?.close();
   await mock?.close();
