@@ -72,6 +72,14 @@ export const sandboxOutbound = eventType("papo/sandbox.outbound", {
   }),
 });
 
+/**
+ * A template was submitted (or edited) on a sandbox number: review it after a few seconds and report the verdict
+ * through the status webhook, like Meta (inngest/functions/sandbox-review-template.ts).
+ */
+export const sandboxTemplateSubmitted = eventType("papo/sandbox.template_submitted", {
+  schema: z.object({ channelId: z.uuid(), metaTemplateId: z.string().min(1) }),
+});
+
 /** An inbound message with media was stored: download it (inngest/functions/download-inbound-media.ts). */
 export const mediaReceived = eventType("papo/media.received", {
   schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),

@@ -6,6 +6,7 @@ import { processWebhookEvent } from "./functions/process-webhook-event";
 import { pruneRunHistoryFn } from "./functions/prune-run-history";
 import { recoverStaleWebhooks } from "./functions/recover-stale-webhooks";
 import { sandboxDeliverStatuses } from "./functions/sandbox-deliver-statuses";
+import { sandboxReviewTemplate } from "./functions/sandbox-review-template";
 import { sendMessage } from "./functions/send-message";
 import { processNotificationBatch } from "./functions/process-notification-batch";
 import { sendNotificationFn } from "./functions/send-notification";
@@ -13,6 +14,6 @@ import { sendSms } from "./functions/send-sms";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch, importContacts];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch, importContacts];
 
 export { inngest } from "./client";

@@ -18,3 +18,4 @@ export * from "./integrations";
 export * from "./segments";
 export * from "./contact-imports";
 export * from "./channel-routing";
+export * from "./sandbox-templates";

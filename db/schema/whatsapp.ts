@@ -42,6 +42,8 @@ export const templates = pgTable(
     quality: text("quality"),
     components: jsonb("components").$type<unknown[]>().notNull().default([]),
     rejectionReason: text("rejection_reason"),
+    /** The category asked for when Papo submitted it; Meta may settle on another (shown as "changed by Meta"). */
+    requestedCategory: text("requested_category"),
     /** entry.time of the last status/quality webhook applied (unix seconds): an older one arriving late is ignored. */
     statusEventTime: bigint("status_event_time", { mode: "number" }),
     qualityEventTime: bigint("quality_event_time", { mode: "number" }),

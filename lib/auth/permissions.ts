@@ -42,6 +42,8 @@ export const permissions = [
   /** Message templates mirrored from Meta: list them (everyone), sync them (owners and admins). */
   "templates.read",
   "templates.manage",
+  /** Write templates: submit, edit, duplicate and delete them at Meta (owners and admins). */
+  "templates.write",
   /** Chatbot flows: everyone may open them (agents see what the bot says); owners and admins edit and publish. */
   "flows.read",
   "flows.manage",

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { registerMockPhoneNumber } from "../support/graph-mock";
+import { queueMockTemplateFaults, registerMockPhoneNumber } from "../support/graph-mock";
 import { HttpClient, addMemberViaInvitation, createApiKey, signUpOwner, uniqueEmail, type SignedUp } from "../support/http-client";
 
 type Role = "owner" | "admin" | "agent" | "viewer";
@@ -20,6 +20,8 @@ let other: SignedUp;
 const clients = {} as Record<Role, HttpClient>;
 let channelId: string;
 let cloudChannelId: string;
+/** A second cloud channel (its own WABA) for the template writes, so the first one's template list stays empty. */
+let templatesChannelId: string;
 let runId: string;
 let conversationId: string;
 let tagId: string;
@@ -73,6 +75,27 @@ async function newCloudChannel(): Promise<string> {
   });
   expect(res.status).toBe(201);
   return res.body.channel.id;
+}
+
+let templateCount = 0;
+/** A lint-clean template draft with a name of its own. */
+function templateDraft(name = `matrix_${Date.now()}_${++templateCount}`) {
+  return {
+    name,
+    category: "UTILITY",
+    language: "en_US",
+    body: { text: "Hello {{1}}, your order {{2}} shipped.", examples: { 1: "Ana", 2: "42" } },
+    buttons: [{ type: "url", text: "Track", url: "https://shop.example/t/{{1}}", example: "https://shop.example/t/42" }],
+  };
+}
+
+/** A template submitted through the cloud channel (the Graph mock answers PENDING, or `status` when given). */
+async function newTemplate(status?: "REJECTED"): Promise<{ id: string; name: string }> {
+  if (status) await queueMockTemplateFaults(inject("graphMockUrl"), { status });
+  const draft = templateDraft();
+  const res = await owner.client.post<{ template: { id: string } }>(org("/templates"), { channelId: templatesChannelId, ...draft });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { id: res.body.template.id, name: draft.name };
 }
 
 async function newInvitation(): Promise<string> {
@@ -162,6 +185,37 @@ const cases: Case[] = [
     allowed: managers,
     okStatus: 202,
     request: async () => ({ method: "POST", path: org(`/channels/${cloudChannelId}/templates/sync`), body: {} }),
+  },
+  {
+    name: "submit a template",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/templates"), body: { channelId: templatesChannelId, ...templateDraft() } }),
+  },
+  {
+    name: "edit a template",
+    allowed: managers,
+    request: async () => {
+      const t = await newTemplate("REJECTED");
+      return { method: "PUT", path: org(`/templates/${t.id}`), body: { ...templateDraft(t.name), footer: "Edited" } };
+    },
+  },
+  {
+    name: "duplicate a template",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org(`/templates/${(await newTemplate()).id}/duplicate`), body: { name: templateDraft().name } }),
+  },
+  { name: "delete a template", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/templates/${(await newTemplate()).id}`) }) },
+  {
+    name: "upload a template header sample",
+    allowed: managers,
+    okStatus: 201,
+    request: async () => {
+      const form = new FormData();
+      form.set("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: "image/png" }), "sample.png");
+      return { method: "POST", path: org(`/channels/${templatesChannelId}/template-media`), body: form };
+    },
   },
   { name: "list API keys", allowed: managers, request: async () => ({ method: "GET", path: org("/api-keys") }) },
   {
@@ -294,6 +348,7 @@ beforeAll(async () => {
   for (const role of ["admin", "agent", "viewer"] as const) clients[role] = owner.client.withApiKey(await createApiKey(owner, role));
   channelId = await newChannel();
   cloudChannelId = await newCloudChannel();
+  templatesChannelId = await newCloudChannel();
   runId = await newRun();
   conversationId = await newConversation();
   const sent = await owner.client.post<{ notification: { id: string } }>(org("/notifications"), { to: customer.phone, channelId, text: "Olá" });

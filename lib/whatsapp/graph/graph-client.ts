@@ -2,6 +2,7 @@ import { z } from "zod";
 import { buildSendBody, type Recipient, type SendOptions } from "./build-send-body";
 import { classifyGraphResponse, classifyNetworkError } from "./classify-failure";
 import { GraphApiError } from "./graph-error";
+import type { MetaTemplateBody } from "@/lib/whatsapp/templates/draft/draft-to-components";
 import type {
   ButtonsMessage,
   ContactsMessage,
@@ -58,6 +59,8 @@ const phoneNumberPage = z.object({
 export type PhoneNumberInfo = z.infer<typeof phoneNumber>;
 const PHONE_NUMBER_FIELDS = "id,display_phone_number,verified_name";
 export type TemplateSummary = z.infer<typeof templatePage>["data"][number];
+const createdTemplate = z.looseObject({ id: z.string().min(1), status: z.string().default("PENDING"), category: z.string().optional() });
+export type CreatedTemplate = z.infer<typeof createdTemplate>;
 export type MediaInfo = z.infer<typeof mediaInfo>;
 
 type Message<T> = Omit<T, "type">;
@@ -71,7 +74,11 @@ export function createGraphClient(config: GraphClientConfig) {
   const timeoutMs = config.timeoutMs ?? 20_000;
   const root = `${config.baseUrl.replace(/\/+$/, "")}/${config.version}`;
 
-  async function call(method: string, pathOrUrl: string, init: { json?: unknown; form?: FormData; attempt?: number; raw?: boolean } = {}) {
+  async function call(
+    method: string,
+    pathOrUrl: string,
+    init: { json?: unknown; form?: FormData; bytes?: Uint8Array; headers?: Record<string, string>; attempt?: number; raw?: boolean } = {},
+  ) {
     const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${root}/${pathOrUrl}`;
     const controller = new AbortController();
     let timedOut = false;
@@ -85,8 +92,9 @@ export function createGraphClient(config: GraphClientConfig) {
         headers: {
           authorization: `Bearer ${config.accessToken}`,
           ...(init.json !== undefined && { "content-type": "application/json" }),
+          ...init.headers,
         },
-        body: init.json !== undefined ? JSON.stringify(init.json) : init.form,
+        body: init.json !== undefined ? JSON.stringify(init.json) : (init.form ?? (init.bytes as Uint8Array<ArrayBuffer> | undefined)),
         signal: controller.signal,
       });
       // The body is read under the same timeout: a connection dropped mid-answer is as ambiguous as no answer.
@@ -193,6 +201,43 @@ export function createGraphClient(config: GraphClientConfig) {
       return all;
     },
 
+    /**
+     * Submits a new template for review (POST /{waba-id}/message_templates): Meta answers its id, first status
+     * (PENDING, or already APPROVED / REJECTED) and the category it settled on, which may differ from the one asked.
+     */
+    async createTemplate(body: MetaTemplateBody): Promise<CreatedTemplate> {
+      if (!config.wabaId) throw new Error("createTemplate needs the channel's WhatsApp Business Account id (wabaId)");
+      const parsed = createdTemplate.safeParse(await json("POST", `${encodeURIComponent(config.wabaId)}/message_templates`, { json: body }));
+      if (!parsed.success) throw new GraphApiError({ httpStatus: 200, code: null, title: "The Graph API accepted the template but returned no id", retry: "ambiguous" });
+      return parsed.data;
+    },
+
+    /** Replaces an existing template's components (and category, for one not yet approved): POST /{template-id}. */
+    async editTemplate(templateId: string, body: { components: unknown[]; category?: string }): Promise<void> {
+      await json("POST", encodeURIComponent(templateId), { json: body });
+    },
+
+    /** Deletes every language of a template by name, or only one when its id (hsm_id) is given. */
+    async deleteTemplate(name: string, hsmId?: string): Promise<void> {
+      if (!config.wabaId) throw new Error("deleteTemplate needs the channel's WhatsApp Business Account id (wabaId)");
+      const params = new URLSearchParams({ name, ...(hsmId && { hsm_id: hsmId }) });
+      await json("DELETE", `${encodeURIComponent(config.wabaId)}/message_templates?${params}`);
+    },
+
+    /**
+     * A media header's sample through the Resumable Upload API: open a session (POST /app/uploads), send the bytes
+     * in one piece from offset 0 (POST /{upload-session-id}, `Authorization: OAuth`), and get the handle (`h`) that
+     * goes into the header's `example.header_handle`.
+     */
+    async uploadTemplateSample(file: { data: Uint8Array; mimeType: string; filename: string }): Promise<{ handle: string }> {
+      const params = new URLSearchParams({ file_name: file.filename, file_length: String(file.data.byteLength), file_type: file.mimeType });
+      const session = z.object({ id: z.string().min(1) }).parse(await json("POST", `app/uploads?${params}`));
+      const done = z
+        .object({ h: z.string().min(1) })
+        .parse(await json("POST", session.id, { bytes: file.data, headers: { authorization: `OAuth ${config.accessToken}`, file_offset: "0" } }));
+      return { handle: done.h };
+    },
+
     /** Every template of the WABA, following Meta's cursor paging. */
     async listTemplates(options: { status?: string; pageSize?: number } = {}): Promise<TemplateSummary[]> {
       if (!config.wabaId) throw new Error("listTemplates needs the channel's WhatsApp Business Account id (wabaId)");
@@ -219,6 +264,7 @@ const errorBody = z.object({
     code: z.number().optional(),
     error_subcode: z.number().optional(),
     error_user_title: z.string().optional(),
+    error_user_msg: z.string().optional(),
     error_data: z.object({ details: z.string().optional() }).loose().optional(),
     fbtrace_id: z.string().optional(),
   }).loose(),
@@ -235,13 +281,14 @@ function errorFromResponse(status: number, bytes: Uint8Array, attempt: number): 
   const code = e?.code ?? null;
   const { retry, retryAfterMs } = classifyGraphResponse(status, code, attempt);
   // Meta's message is "(#131047) Re-engagement message": keep the title without the code prefix.
-  const title = e?.message?.replace(/^\(#\d+\)\s*/, "") ?? `Graph API answered HTTP ${status}`;
+  // Template calls say what is wrong in error_user_title / error_user_msg ("Message template already exists").
+  const title = e?.error_user_title ?? e?.message?.replace(/^\(#\d+\)\s*/, "") ?? `Graph API answered HTTP ${status}`;
   return new GraphApiError({
     httpStatus: status,
     code,
     subcode: e?.error_subcode ?? null,
     title,
-    details: e?.error_data?.details ?? null,
+    details: e?.error_data?.details ?? e?.error_user_msg ?? null,
     fbtraceId: e?.fbtrace_id ?? null,
     retry,
     retryAfterMs,

@@ -12,6 +12,8 @@ export type TemplateView = {
   status: string;
   quality: string | null;
   rejectionReason: string | null;
+  /** The category Papo asked for when it submitted the template; differs from `category` when Meta changed it. */
+  requestedCategory: string | null;
   components: unknown[];
   /** Derived from the placeholders; null until the definition has been synced. */
   parameterFormat: "named" | "positional" | null;
@@ -35,6 +37,7 @@ export function toTemplateView(t: Template): TemplateView {
     status: t.status,
     quality: t.quality,
     rejectionReason: t.rejectionReason,
+    requestedCategory: t.requestedCategory,
     components: t.components,
     parameterFormat: synced ? spec.format : null,
     parameters: spec.slots.filter((s) => !s.optional).map(slotLabel),

@@ -16,7 +16,28 @@ export type Fault =
 
 export type RecordedCall = { method: string; path: string; authorization?: string; contentType?: string; body: unknown; at: number };
 export type AcceptedMessage = { wamid: string; to: string; body: Record<string, unknown>; callbackData?: string };
-export type MockTemplate = { id: string; name: string; language: string; status: string; category: string; components?: unknown[] };
+export type MockTemplate = {
+  id: string;
+  name: string;
+  language: string;
+  status: string;
+  category: string;
+  components?: unknown[];
+  parameter_format?: string;
+  rejected_reason?: string;
+  quality_score?: unknown;
+  /** Set on templates created through the mock: then only that WABA lists it (tests' hand-set ones list everywhere). */
+  wabaId?: string;
+};
+
+/**
+ * What Meta does with the next template submission (create or edit) instead of accepting it as PENDING: refuse it
+ * at once with an error (HTTP 400, like a name already taken or a policy check), or accept it with another first
+ * status (Meta sometimes answers APPROVED or REJECTED straight away).
+ */
+export type TemplateFault =
+  | { metaError: { code: number; subcode?: number; title: string; message: string; httpStatus?: number } }
+  | { status: "APPROVED" | "REJECTED"; reason?: string };
 
 /**
  * A business number as Meta knows it. Any token registered for its WABA can read the number and the WABA's list
@@ -32,6 +53,10 @@ export type GraphMock = {
   messages: AcceptedMessage[];
   media: Map<string, { data: Buffer; mimeType: string }>;
   templates: MockTemplate[];
+  /** Files received through the Resumable Upload API, by the handle returned. */
+  uploads: Map<string, { data: Buffer; mimeType: string; fileName: string }>;
+  /** Queue outcomes for the next template creates/edits, in order. */
+  failTemplates(...faults: TemplateFault[]): void;
   /** Queue faults for the next message sends, in order. */
   fail(...faults: Fault[]): void;
   /**
@@ -51,6 +76,9 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
   const version = options.version ?? "v24.0";
   const faults: Fault[] = [];
   const mediaFaults: number[] = [];
+  const templateFaults: TemplateFault[] = [];
+  const uploadSessions = new Map<string, { fileName: string; fileType: string; fileLength: number }>();
+  const uploads = new Map<string, { data: Buffer; mimeType: string; fileName: string }>();
   const state = { calls: [] as RecordedCall[], messages: [] as AcceptedMessage[], media: new Map<string, { data: Buffer; mimeType: string }>(), templates: [] as MockTemplate[] };
   const hung = new Set<http.ServerResponse>();
   const numbers = new Map<string, Required<Omit<MockPhoneNumber, "accessToken">>>();
@@ -84,7 +112,12 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       addPhoneNumber(body as MockPhoneNumber);
       return send(201, { ok: true });
     }
-    if (options.accessToken && req.headers.authorization !== `Bearer ${options.accessToken}`) {
+    // …and POST /__mock/template-faults: the outcome of the next template submissions (TemplateFault[]).
+    if (req.method === "POST" && url.pathname === "/__mock/template-faults") {
+      templateFaults.push(...(body as TemplateFault[]));
+      return send(201, { ok: true });
+    }
+    if (options.accessToken && req.headers.authorization?.replace(/^OAuth /, "Bearer ") !== `Bearer ${options.accessToken}`) {
       const e = metaErrorBody(190);
       return send(e.http, e.body);
     }
@@ -142,12 +175,85 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
       state.media.set(id, { data: Buffer.from(await file.arrayBuffer()), mimeType: String(form.get("type") ?? file.type) });
       return send(200, { id });
     }
+    // Resumable Upload API: POST /{v}/app/uploads?file_name&file_length&file_type opens a session…
+    if (req.method === "POST" && parts.length === 3 && parts[1] === "app" && parts[2] === "uploads") {
+      const fileLength = Number(url.searchParams.get("file_length"));
+      const fileType = url.searchParams.get("file_type") ?? "";
+      if (!fileLength || !/^(image\/(jpeg|png)|video\/mp4|application\/pdf)$/.test(fileType)) return send(400, metaErrorBody(100).body);
+      const id = `upload:${randomBytes(12).toString("base64url")}`;
+      uploadSessions.set(id, { fileName: url.searchParams.get("file_name") ?? "file", fileType, fileLength });
+      return send(200, { id });
+    }
+    // …and POST /{v}/{upload-session-id} (Authorization: OAuth, file_offset: 0) takes the bytes and answers the handle.
+    if (req.method === "POST" && parts.length === 2 && parts[1].startsWith("upload:")) {
+      const session = uploadSessions.get(parts[1]);
+      if (!session || !req.headers.authorization?.startsWith("OAuth ") || req.headers.file_offset !== "0") return send(400, metaErrorBody(100).body);
+      if (raw.length !== session.fileLength) return send(400, metaErrorBody(100).body);
+      const h = `4::${randomBytes(16).toString("base64url")}`;
+      uploads.set(h, { data: raw, mimeType: session.fileType, fileName: session.fileName });
+      uploadSessions.delete(parts[1]);
+      return send(200, { h });
+    }
+    // POST /{v}/{waba-id}/message_templates: create
+    if (req.method === "POST" && parts.length === 3 && parts[2] === "message_templates") {
+      const t = body as { name?: string; language?: string; category?: string; components?: unknown[]; parameter_format?: string };
+      if (!t?.name || !/^[a-z0-9_]{1,512}$/.test(t.name) || !t.language || !t.category || !Array.isArray(t.components)) {
+        return send(400, templateError(100, 2388042, "Invalid parameter", "The template's name, language, category or components are missing or malformed."));
+      }
+      if (state.templates.some((x) => (!x.wabaId || x.wabaId === parts[1]) && x.name === t.name && x.language === t.language && x.status !== "DELETED")) {
+        return send(400, templateError(100, 2388024, "Message template already exists", `There is already ${t.language} content for this template.`));
+      }
+      const fault = templateFaults.shift();
+      if (fault && "metaError" in fault) return send(fault.metaError.httpStatus ?? 400, templateError(fault.metaError.code, fault.metaError.subcode, fault.metaError.title, fault.metaError.message));
+      const created: MockTemplate = {
+        wabaId: parts[1],
+        id: String(1_842_736_459_000_000 + state.templates.length + Math.floor(Math.random() * 1000) * 1000),
+        name: t.name,
+        language: t.language,
+        category: t.category,
+        components: t.components,
+        parameter_format: t.parameter_format?.toUpperCase(),
+        status: fault?.status ?? "PENDING",
+        ...(fault?.status === "REJECTED" && { rejected_reason: fault.reason ?? "INVALID_FORMAT" }),
+      };
+      state.templates.push(created);
+      return send(200, { id: created.id, status: created.status, category: created.category });
+    }
+    // DELETE /{v}/{waba-id}/message_templates?name=…[&hsm_id=…]
+    if (req.method === "DELETE" && parts.length === 3 && parts[2] === "message_templates") {
+      const name = url.searchParams.get("name");
+      const hsmId = url.searchParams.get("hsm_id");
+      const hit = state.templates.filter((t) => (!t.wabaId || t.wabaId === parts[1]) && t.name === name && (!hsmId || t.id === hsmId) && t.status !== "DELETED");
+      if (!name || !hit.length) return send(400, templateError(100, 2593002, "Message template not found", "The template does not exist."));
+      if (hit.some((t) => t.status === "DISABLED")) return send(400, templateError(100, 2388091, "Cannot delete a disabled template", "Disabled templates cannot be deleted."));
+      state.templates = state.templates.filter((t) => !hit.includes(t));
+      return send(200, { success: true });
+    }
+    // POST /{v}/{template-id}: edit (components and/or category), back to review
+    if (req.method === "POST" && parts.length === 2 && state.templates.some((t) => t.id === parts[1])) {
+      const t = state.templates.find((x) => x.id === parts[1])!;
+      const edit = body as { components?: unknown[]; category?: string };
+      if (!["APPROVED", "REJECTED", "PAUSED"].includes(t.status)) {
+        return send(400, templateError(100, 2388028, "Template can't be edited", `A template with status ${t.status} cannot be edited.`));
+      }
+      if (edit.category && t.status === "APPROVED" && edit.category !== t.category) {
+        return send(400, templateError(100, 2388029, "Category can't be changed", "The category of an approved template cannot be changed."));
+      }
+      const fault = templateFaults.shift();
+      if (fault && "metaError" in fault) return send(fault.metaError.httpStatus ?? 400, templateError(fault.metaError.code, fault.metaError.subcode, fault.metaError.title, fault.metaError.message));
+      if (Array.isArray(edit.components)) t.components = edit.components;
+      if (edit.category) t.category = edit.category;
+      t.status = fault?.status ?? "PENDING";
+      delete t.rejected_reason;
+      if (fault?.status === "REJECTED") t.rejected_reason = fault.reason ?? "INVALID_FORMAT";
+      return send(200, { success: true });
+    }
     // GET /{v}/{waba-id}/message_templates (cursor paging)
     if (req.method === "GET" && parts.length === 3 && parts[2] === "message_templates") {
       const limit = Number(url.searchParams.get("limit") ?? 25);
       const start = Number(url.searchParams.get("after") ?? 0);
       const status = url.searchParams.get("status");
-      const all = state.templates.filter((t) => !status || t.status.toLowerCase() === status.toLowerCase());
+      const all = state.templates.filter((t) => (!t.wabaId || t.wabaId === parts[1]) && (!status || t.status.toLowerCase() === status.toLowerCase()));
       const data = all.slice(start, start + limit);
       const end = start + data.length;
       const next = end < all.length ? `${origin}${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: String(end) })}` : undefined;
@@ -193,6 +299,8 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
     get templates() {
       return state.templates;
     },
+    uploads,
+    failTemplates: (...f) => void templateFaults.push(...f),
     set templates(t: MockTemplate[]) {
       state.templates = t;
     },
@@ -203,6 +311,9 @@ export async function startGraphMock(options: { version?: string; accessToken?: 
     reset() {
       faults.length = 0;
       mediaFaults.length = 0;
+      templateFaults.length = 0;
+      uploadSessions.clear();
+      uploads.clear();
       state.calls = [];
       state.messages = [];
       state.media.clear();
@@ -229,6 +340,28 @@ export function liveMocks(): Map<string, GraphMock> {
 export async function registerMockPhoneNumber(mockUrl: string, number: MockPhoneNumber): Promise<void> {
   const res = await fetch(`${mockUrl}/__mock/phone-numbers`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(number) });
   if (res.status !== 201) throw new Error(`graph mock refused the number: HTTP ${res.status}`);
+}
+
+/** Meta's refusal of a template call: HTTP 400 with a user-facing title and message, like the real one. */
+function templateError(code: number, subcode: number | undefined, title: string, message: string) {
+  return {
+    error: {
+      message: "Invalid parameter",
+      type: "OAuthException",
+      code,
+      ...(subcode && { error_subcode: subcode }),
+      is_transient: false,
+      error_user_title: title,
+      error_user_msg: message,
+      fbtrace_id: "AfakeTemplate",
+    },
+  };
+}
+
+/** Queues template outcomes on a mock started in another process (the e2e server's). */
+export async function queueMockTemplateFaults(mockUrl: string, ...faults: TemplateFault[]): Promise<void> {
+  const res = await fetch(`${mockUrl}/__mock/template-faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  if (res.status !== 201) throw new Error(`graph mock refused the template faults: HTTP ${res.status}`);
 }
 
 /** What Meta answers for an id the token may not read (or that does not exist): HTTP 400, code 100. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { FileTextIcon } from "lucide-react";
+import Link from "next/link";
+import { FileTextIcon, LibraryIcon, PlusIcon } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
 import { AccessDenied } from "@/components/shell/access-denied";
@@ -7,6 +8,7 @@ import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { SyncTemplatesButton } from "@/components/templates/sync-templates-button";
 import { TemplatesTable } from "@/components/templates/templates-table";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOrgPage } from "@/lib/auth/page-guard";
 import { listChannels } from "@/lib/channels/list-channels";
@@ -33,7 +35,24 @@ export default async function TemplatesPage({ params }: Props) {
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          ctx.can("templates.write") && channels.length > 0 ? (
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/${ctx.org.slug}/settings/templates/library`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                <LibraryIcon aria-hidden="true" />
+                {t("manage.library")}
+              </Link>
+              <Link href={`/${ctx.org.slug}/settings/templates/new`} className={buttonVariants({ size: "sm" })}>
+                <PlusIcon aria-hidden="true" />
+                {t("manage.new")}
+              </Link>
+            </div>
+          ) : undefined
+        }
+      />
       {channels.length === 0 ? (
         <EmptyState icon={<FileTextIcon aria-hidden="true" />} title={t("noChannelsTitle")} description={t("noChannelsDescription")} />
       ) : (

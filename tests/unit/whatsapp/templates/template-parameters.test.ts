@@ -39,6 +39,7 @@ function row(over: Partial<Template>): Template {
     quality: null,
     components: named,
     rejectionReason: null,
+    requestedCategory: null,
     statusEventTime: null,
     qualityEventTime: null,
     createdAt: now,

@@ -16,6 +16,7 @@ const base: Omit<TemplateView, "name" | "components" | "parameters" | "parameter
   status: "APPROVED",
   quality: "GREEN",
   rejectionReason: null,
+  requestedCategory: null,
   updatedAt: new Date(0).toISOString(),
 };
 

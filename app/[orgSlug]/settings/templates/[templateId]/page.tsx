@@ -10,7 +10,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { TemplateCategory } from "@/components/templates/template-category";
 import { TemplateComponents } from "@/components/templates/template-components";
 import { TemplatePreviewPlayground } from "@/components/templates/template-preview-playground";
+import { TemplateActions } from "@/components/templates/template-actions";
 import { TemplateQuality } from "@/components/templates/template-quality";
+import { TemplateReviewStatus } from "@/components/templates/template-review-status";
 import { TemplateStatusBadge } from "@/components/templates/template-status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { OrgContext } from "@/lib/auth/org-context";
@@ -53,7 +55,11 @@ export default async function TemplatePage({ params }: Props) {
         <ArrowLeftIcon aria-hidden="true" className="size-4" />
         {t("detail.back")}
       </Link>
-      <PageHeader title={<span className="font-mono">{template.name}</span>} description={t("detail.description")} />
+      <PageHeader
+        title={<span className="font-mono break-all">{template.name}</span>}
+        description={t("detail.description")}
+        actions={ctx.can("templates.write") ? <TemplateActions orgSlug={ctx.org.slug} template={template} /> : undefined}
+      />
       <dl className="mb-6 grid grid-cols-2 gap-4 text-sm sm:grid-cols-5">
         <Fact label={t("language")}>
           <span className="font-mono">{template.language}</span>
@@ -71,9 +77,7 @@ export default async function TemplatePage({ params }: Props) {
           <DateTime value={template.updatedAt} />
         </Fact>
       </dl>
-      {template.rejectionReason && (
-        <p className="mb-6 text-sm text-destructive">{t("detail.rejected", { reason: template.rejectionReason })}</p>
-      )}
+      <TemplateReviewStatus template={template} />
       <div className="grid gap-6">
         <Card>
           <CardHeader>

@@ -7,6 +7,16 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { z } from "zod";
 import { internalOrigin } from "@/lib/http/internal-origin";
 import { SANDBOX_TEMPLATES } from "@/lib/sandbox/demo-templates";
+import {
+  createSandboxTemplate,
+  deleteSandboxTemplates,
+  editSandboxTemplate,
+  finishSandboxUpload,
+  listSandboxTemplates,
+  metaError,
+  openSandboxUpload,
+  type MetaAnswer,
+} from "@/lib/sandbox/sandbox-template-api";
 import { graphMarkReadBody, graphSendBody } from "@/lib/sandbox/graph-send-body";
 import { readSandboxMediaBytes, readSandboxMediaInfo, saveSandboxMedia } from "@/lib/sandbox/sandbox-media-store";
 import { newWamid } from "@/lib/sandbox/wamid";
@@ -27,6 +37,9 @@ const VERSION = /^v\d+\.\d+$/;
 
 export async function POST(req: Request, route: Route) {
   const [version, phoneNumberId, edge, ...rest] = (await route.params).path;
+  if (VERSION.test(version ?? "") && phoneNumberId && !rest.length && (edge === undefined || edge === "message_templates" || (phoneNumberId === "app" && edge === "uploads"))) {
+    return templatePost(req, phoneNumberId, edge);
+  }
   if (!VERSION.test(version ?? "") || (edge !== "messages" && edge !== "media") || rest.length || !phoneNumberId) {
     return graphError(400, 100, "Unsupported post request. Object does not exist, cannot be loaded due to missing permissions, or does not support this operation");
   }
@@ -86,8 +99,75 @@ export async function GET(req: Request, route: Route) {
     .where(and(eq(channels.wabaId, objectId), eq(channels.provider, "sandbox"), isNull(channels.deletedAt)));
   if (!candidates.some((c) => tokenMatches(req, c))) return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
   const status = new URL(req.url).searchParams.get("status")?.toUpperCase();
-  const data = SANDBOX_TEMPLATES.filter((t) => !status || t.status === status);
+  const data = [...SANDBOX_TEMPLATES, ...(await listSandboxTemplates(objectId))].filter((t) => !status || t.status === status);
   return Response.json({ data, paging: { cursors: {} } });
+}
+
+/**
+ * DELETE /{version}/{waba-id}/message_templates?name=…[&hsm_id=…]: deletes submitted templates (the demo ones are
+ * Meta's fixtures and stay).
+ */
+export async function DELETE(req: Request, route: Route) {
+  const [version, wabaId, edge, ...rest] = (await route.params).path;
+  if (!VERSION.test(version ?? "") || !wabaId || edge !== "message_templates" || rest.length) return graphError(400, 100, "Unsupported delete request");
+  const channel = (await sandboxChannelsByWaba(wabaId)).find((c) => tokenMatches(req, c));
+  if (!channel) return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
+  const params = new URL(req.url).searchParams;
+  return answer(await deleteSandboxTemplates(channel, params.get("name"), params.get("hsm_id")));
+}
+
+/**
+ * Meta's template endpoints (lib/sandbox/sandbox-template-api.ts): POST /{waba-id}/message_templates (create, then
+ * reviewed by sandbox-review-template through the status webhook), POST /{template-id} (edit), and the Resumable
+ * Upload API for media samples (POST /app/uploads, POST /{upload-session-id} with `Authorization: OAuth`).
+ */
+async function templatePost(req: Request, objectId: string, edge: string | undefined): Promise<Response> {
+  const unauthorized = () => graphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
+  if (objectId === "app" && edge === "uploads") {
+    if (!(await sandboxChannelForToken(req))) return unauthorized();
+    return answer(openSandboxUpload(new URL(req.url).searchParams));
+  }
+  if (objectId.startsWith("upload:") && edge === undefined) {
+    if (!(await sandboxChannelForToken(req))) return unauthorized();
+    return answer(finishSandboxUpload(objectId, new Uint8Array(await req.arrayBuffer()), req.headers.get("file_offset")));
+  }
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    return graphError(400, 100, "Invalid parameter", "OAuthException", "The request body must be JSON");
+  }
+  if (edge === "message_templates") {
+    const channel = (await sandboxChannelsByWaba(objectId)).find((c) => tokenMatches(req, c));
+    if (!channel) return unauthorized();
+    const t = raw as { name?: unknown; language?: unknown };
+    if (SANDBOX_TEMPLATES.some((d) => d.name === t?.name && d.language === t?.language)) {
+      return answer(metaError(400, 100, "Message template already exists", `There is already ${String(t.language)} content for this template.`, 2388024));
+    }
+    return answer(await createSandboxTemplate(channel, raw));
+  }
+  const channel = await sandboxChannelForToken(req);
+  if (!channel) return unauthorized();
+  const edited = await editSandboxTemplate([channel], objectId, raw);
+  return edited ? answer(edited) : graphError(400, 100, `Unsupported post request. Object with ID '${objectId}' does not exist`);
+}
+
+const answer = (a: MetaAnswer) => Response.json(a.body, { status: a.status });
+
+function sandboxChannelsByWaba(wabaId: string): Promise<Channel[]> {
+  return getDb()
+    .select()
+    .from(channels)
+    .where(and(eq(channels.wabaId, wabaId), eq(channels.provider, "sandbox"), isNull(channels.deletedAt)));
+}
+
+/** The sandbox channel whose token this is (calls that name no number or WABA: uploads, template edits). */
+async function sandboxChannelForToken(req: Request): Promise<Channel | null> {
+  const all = await getDb()
+    .select()
+    .from(channels)
+    .where(and(eq(channels.provider, "sandbox"), isNull(channels.deletedAt)));
+  return all.find((c) => tokenMatches(req, c)) ?? null;
 }
 
 /**
@@ -151,7 +231,7 @@ async function sandboxChannelByNumber(phoneNumberId: string): Promise<Channel | 
 
 /** Constant time: both sides are hashed first, so lengths never differ and nothing leaks through timing. */
 function tokenMatches(req: Request, channel: Channel): boolean {
-  const given = /^Bearer\s+(.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1]?.trim();
+  const given = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1]?.trim();
   if (!given || !channel.accessTokenEncrypted) return false;
   const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
   return timingSafeEqual(digest(given), digest(decryptSecret(channel.accessTokenEncrypted)));

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseId } from "@/lib/api/parse-id";
-import { withOrg } from "@/lib/api/route";
+import { readJson, withOrg } from "@/lib/api/route";
 import { getChannelOrThrow } from "@/lib/channels/get-channel-or-throw";
+import { templateDraftSchema } from "@/lib/whatsapp/templates/draft/template-draft-schema";
+import { submitTemplate } from "@/lib/whatsapp/templates/manage/submit-template";
 import { listTemplates } from "@/lib/whatsapp/templates/list-templates";
 import { toTemplateView } from "@/lib/whatsapp/templates/template-view";
 
@@ -17,4 +19,13 @@ export const GET = withOrg("templates.read", async ({ req, ctx }) => {
   const wabaId = q.channelId ? (await getChannelOrThrow(ctx.org.id, parseId(q.channelId, "Channel"))).wabaId : undefined;
   const rows = await listTemplates(ctx.org.id, { wabaId, status: q.status, includeDeleted: q.includeDeleted === "true" });
   return { templates: rows.map(toTemplateView) };
+});
+
+const submitBody = templateDraftSchema.extend({ channelId: z.string().min(1).max(100) });
+
+/** Submits a new template (or a new language of a name) to Meta through one of the organization's numbers: 201. */
+export const POST = withOrg("templates.write", async ({ req, ctx }) => {
+  const { channelId, ...draft } = await readJson(req, submitBody);
+  const template = await submitTemplate(ctx, { channelId: parseId(channelId, "Channel"), draft });
+  return Response.json({ template: toTemplateView(template) }, { status: 201 });
 });
