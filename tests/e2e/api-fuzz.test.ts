@@ -117,6 +117,9 @@ async function snapshot(): Promise<string> {
     `${org}/invitations`,
     `${org}/members`,
     `${org}/contacts/${fixtures.contactId}`,
+    `${org}/contacts?limit=100`,
+    `${org}/contact-fields`,
+    `${org}/lifecycle-stages`,
     "/api/v1/me",
     "/api/v1/orgs",
   ];
@@ -159,6 +162,8 @@ beforeAll(async () => {
   }
   const detail = await must(owner.client.get<{ conversation: { contact: { id: string } } }>(org(`/conversations/${fixtures.conversationId}`)), 200);
   fixtures.contactId = detail.conversation.contact.id;
+  fixtures.fieldId = (await must(owner.client.post<{ field: { id: string } }>(org("/contact-fields"), { key: "fuzz_field", label: "Fuzz", type: "text" }), 201)).field.id;
+  fixtures.stageId = (await must(owner.client.get<{ stages: { id: string }[] }>(org("/lifecycle-stages")), 200)).stages[0].id;
   fixtures.tagId = (await must(owner.client.post<{ tag: { id: string } }>(org("/tags"), { name: "fuzz" }), 201)).tag.id;
   fixtures.departmentId = (await must(owner.client.post<{ department: { id: string } }>(org("/departments"), { name: "Fuzz dept" }), 201)).department.id;
   fixtures.cannedReplyId = (await must(owner.client.post<{ cannedReply: { id: string } }>(org("/canned-replies"), { shortcut: "fuzz", body: "Hello" }), 201)).cannedReply.id;
