@@ -32,7 +32,7 @@ export function ContactDetail({ orgSlug, panel, fields, stages, consent, timelin
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold" data-testid="contact-title">
@@ -64,8 +64,8 @@ export function ContactDetail({ orgSlug, panel, fields, stages, consent, timelin
         <ContactActions orgSlug={orgSlug} contactId={c.id} blocked={c.blocked} erased={erased} can={can} />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card className="min-w-0 lg:col-span-2">
           <CardHeader>
             <CardTitle>{t("fieldsTitle")}</CardTitle>
           </CardHeader>
@@ -76,7 +76,7 @@ export function ContactDetail({ orgSlug, panel, fields, stages, consent, timelin
         <ContactConsentCard orgSlug={orgSlug} contactId={c.id} consent={consent} canEdit={can.write && !erased} />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>{t("conversationsTitle")}</CardTitle>

@@ -53,7 +53,7 @@ export function ContactEditForm({ orgSlug, contact, fields, stages, canEdit }: P
         save.mutate();
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div className="grid gap-1.5">
           <Label htmlFor="contact-name">{t("name")}</Label>
           <Input id="contact-name" value={name} onChange={(e) => setName(e.target.value)} disabled={!canEdit} maxLength={120} />
