@@ -54,7 +54,7 @@ export function ContactActions({ orgSlug, contactId, blocked, erased, can }: Pro
   const label = (c: Candidate) => [c.name ?? c.profileName, c.phoneE164].filter(Boolean).join(" · ") || c.id;
 
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex min-w-0 flex-wrap gap-2">
       {can.write ? (
         <Button type="button" variant="outline" size="sm" disabled={block.isPending} onClick={() => block.mutate()}>
           {blocked ? t("unblock") : t("block")}

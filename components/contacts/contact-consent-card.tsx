@@ -32,17 +32,17 @@ export function ContactConsentCard({ orgSlug, contactId, consent, canEdit }: { o
     },
   });
   return (
-    <Card>
+    <Card className="min-w-0">
       <CardHeader>
         <CardTitle>{t("consentTitle")}</CardTitle>
       </CardHeader>
-      <CardContent className="grid gap-4">
+      <CardContent className="grid grid-cols-1 gap-4">
         <p className="text-sm">
           {t("marketing")}: <strong data-testid="consent-state">{t(`consent.${consent.optIn}`)}</strong>
         </p>
         {canEdit ? (
           <form
-            className="grid gap-2"
+            className="grid min-w-0 grid-cols-1 gap-2"
             onSubmit={(e) => {
               e.preventDefault();
               change.mutate();
@@ -69,9 +69,9 @@ export function ContactConsentCard({ orgSlug, contactId, consent, canEdit }: { o
           {consent.history.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("noHistory")}</p>
           ) : (
-            <ul className="grid gap-2" data-testid="consent-history">
+            <ul className="grid grid-cols-1 gap-2" data-testid="consent-history">
               {consent.history.map((h) => (
-                <li key={h.id} className="rounded-md border p-2 text-sm">
+                <li key={h.id} className="min-w-0 rounded-md border p-2 text-sm break-words">
                   <div className="flex flex-wrap justify-between gap-x-2">
                     <span className="font-medium">{dyn(`consent.${h.state}`)}</span>
                     <span className="text-xs text-muted-foreground">{format.dateTime(new Date(h.at), { dateStyle: "medium", timeStyle: "short" })}</span>

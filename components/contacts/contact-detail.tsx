@@ -77,7 +77,7 @@ export function ContactDetail({ orgSlug, panel, fields, stages, consent, timelin
       </div>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>{t("conversationsTitle")}</CardTitle>
           </CardHeader>
@@ -85,9 +85,9 @@ export function ContactDetail({ orgSlug, panel, fields, stages, consent, timelin
             {panel.conversations.length === 0 ? (
               <p className="text-sm text-muted-foreground">{t("noConversations")}</p>
             ) : (
-              <ul className="grid gap-2" data-testid="contact-conversations">
+              <ul className="grid grid-cols-1 gap-2" data-testid="contact-conversations">
                 {panel.conversations.map((conv) => (
-                  <li key={conv.id} className="rounded-md border p-3 text-sm">
+                  <li key={conv.id} className="min-w-0 rounded-md border p-3 text-sm">
                     <div className="flex items-center justify-between gap-2">
                       <Link className="font-medium underline-offset-4 hover:underline" href={`/${orgSlug}/inbox?conversation=${conv.id}`}>
                         {t(`status.${conv.status}`)}
@@ -101,7 +101,7 @@ export function ContactDetail({ orgSlug, panel, fields, stages, consent, timelin
             )}
           </CardContent>
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>{t("timelineTitle")}</CardTitle>
           </CardHeader>
@@ -109,9 +109,9 @@ export function ContactDetail({ orgSlug, panel, fields, stages, consent, timelin
             {timeline.length === 0 ? (
               <p className="text-sm text-muted-foreground">{t("noTimeline")}</p>
             ) : (
-              <ol className="grid gap-2" data-testid="contact-timeline">
+              <ol className="grid grid-cols-1 gap-2" data-testid="contact-timeline">
                 {timeline.map((e, i) => (
-                  <li key={`${e.at}-${i}`} className="flex flex-wrap items-baseline justify-between gap-x-3 border-b pb-2 text-sm last:border-0">
+                  <li key={`${e.at}-${i}`} className="flex min-w-0 flex-wrap items-baseline justify-between gap-x-3 border-b pb-2 text-sm break-words last:border-0">
                     <span className="font-medium">{dyn.has(`events.${e.kind}`) ? dyn(`events.${e.kind}`) : e.kind}</span>
                     <span className="text-xs text-muted-foreground">
                       {e.actorName ? `${e.actorName} · ` : ""}

@@ -47,7 +47,7 @@ export function ContactEditForm({ orgSlug, contact, fields, stages, canEdit }: P
 
   return (
     <form
-      className="grid gap-4"
+      className="grid min-w-0 grid-cols-1 gap-4"
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate();
@@ -78,7 +78,7 @@ export function ContactEditForm({ orgSlug, contact, fields, stages, canEdit }: P
           </NativeSelect>
         </div>
         {fields.map((f) => (
-          <div key={f.id} className="grid gap-1.5">
+          <div key={f.id} className="grid min-w-0 gap-1.5">
             <Label htmlFor={`field-${f.key}`}>
               {f.label}
               {f.required ? " *" : ""}

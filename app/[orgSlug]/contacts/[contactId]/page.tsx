@@ -42,7 +42,7 @@ export default async function ContactPage({ params }: Props) {
     contactTimeline(ctx.org.id, id, 50),
   ]);
   return (
-    <div className="mx-auto w-full max-w-6xl p-4 md:p-6">
+    <div className="mx-auto w-full max-w-6xl min-w-0 p-4 md:p-6">
       <ContactDetail
         orgSlug={ctx.org.slug}
         panel={panel}
