@@ -120,6 +120,9 @@ async function snapshot(): Promise<string> {
     `${org}/invitations`,
     `${org}/members`,
     `${org}/contacts/${fixtures.contactId}`,
+    `${org}/contacts?limit=100`,
+    `${org}/contact-fields`,
+    `${org}/lifecycle-stages`,
     "/api/v1/me",
     "/api/v1/orgs",
   ];
@@ -162,6 +165,8 @@ beforeAll(async () => {
   }
   const detail = await must(owner.client.get<{ conversation: { contact: { id: string } } }>(org(`/conversations/${fixtures.conversationId}`)), 200);
   fixtures.contactId = detail.conversation.contact.id;
+  fixtures.fieldId = (await must(owner.client.post<{ field: { id: string } }>(org("/contact-fields"), { key: "fuzz_field", label: "Fuzz", type: "text" }), 201)).field.id;
+  fixtures.stageId = (await must(owner.client.get<{ stages: { id: string }[] }>(org("/lifecycle-stages")), 200)).stages[0].id;
   fixtures.tagId = (await must(owner.client.post<{ tag: { id: string } }>(org("/tags"), { name: "fuzz" }), 201)).tag.id;
   {
     const form = new FormData();

@@ -27,6 +27,7 @@ let conversationId: string;
 let tagId: string;
 let segmentId: string;
 let importId: string;
+let contactId: string;
 
 const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
@@ -96,6 +97,29 @@ async function newTemplate(status?: "REJECTED"): Promise<{ id: string; name: str
   const res = await owner.client.post<{ template: { id: string } }>(org("/templates"), { channelId: templatesChannelId, ...draft });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { id: res.body.template.id, name: draft.name };
+}
+
+let phoneSeq = 0;
+/** A fresh contact (owner), so destructive contact cases always have one of their own. */
+async function newContact(): Promise<string> {
+  const phone = `+551198${String(Date.now() % 1e5).padStart(5, "0")}${String(++phoneSeq % 100).padStart(2, "0")}`;
+  const res = await owner.client.post<{ contact: { id: string } }>(org("/contacts"), { channelId, phone, name: "Matrix Contact" });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.contact.id;
+}
+
+const uniqueKey = (p: string) => `${p}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+async function newField(): Promise<string> {
+  const res = await owner.client.post<{ field: { id: string } }>(org("/contact-fields"), { key: uniqueKey("f"), label: "Field", type: "text" });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.field.id;
+}
+
+async function newStage(): Promise<string> {
+  const res = await owner.client.post<{ stage: { id: string } }>(org("/lifecycle-stages"), { key: uniqueKey("s"), name: "Stage" });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.stage.id;
 }
 
 async function newInvitation(): Promise<string> {
@@ -308,6 +332,39 @@ const cases: Case[] = [
     okStatus: 202,
     request: async () => ({ method: "POST", path: org(`/contact-imports/${await newImport()}/start`), body: { mapping: { "0": "phone", "1": "name" }, duplicates: "skip" } }),
   },
+  // Contacts (issue #12): viewers read, agents edit contacts of conversations they may act on, managers everything.
+  { name: "list contacts with flat filters", allowed: roles, request: async () => ({ method: "GET", path: org("/contacts?consent=unknown&limit=5") }) },
+  { name: "read a contact", allowed: roles, request: async () => ({ method: "GET", path: org(`/contacts/${contactId}`) }) },
+  {
+    name: "create a contact",
+    allowed: ["owner", "admin", "agent"],
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org("/contacts"), body: { channelId, phone: `+551197${String(Date.now() % 1e5).padStart(5, "0")}${String(++phoneSeq % 100).padStart(2, "0")}` } }),
+  },
+  { name: "edit a contact", allowed: ["owner", "admin", "agent"], request: async () => ({ method: "PATCH", path: org(`/contacts/${contactId}`), body: { name: "Edited Customer" } }) },
+  { name: "delete a contact", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/contacts/${await newContact()}`) }) },
+  { name: "erase a contact", allowed: managers, request: async () => ({ method: "POST", path: org(`/contacts/${await newContact()}/erase`), body: { confirm: "ERASE" } }) },
+  {
+    name: "merge contacts",
+    allowed: managers,
+    request: async () => ({ method: "POST", path: org(`/contacts/${await newContact()}/merge`), body: { sourceContactId: await newContact() } }),
+  },
+  { name: "read a contact's consent history", allowed: roles, request: async () => ({ method: "GET", path: org(`/contacts/${contactId}/consent`) }) },
+  {
+    name: "record a contact's consent",
+    allowed: ["owner", "admin", "agent"],
+    okStatus: 201,
+    request: async () => ({ method: "POST", path: org(`/contacts/${contactId}/consent`), body: { state: "opted_in", evidence: "Signed the form at the store" } }),
+  },
+  { name: "read a contact's timeline", allowed: roles, request: async () => ({ method: "GET", path: org(`/contacts/${contactId}/timeline`) }) },
+  { name: "list custom fields", allowed: roles, request: async () => ({ method: "GET", path: org("/contact-fields") }) },
+  { name: "create a custom field", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/contact-fields"), body: { key: uniqueKey("f"), label: "F", type: "number" } }) },
+  { name: "edit a custom field", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/contact-fields/${await newField()}`), body: { label: "Renamed" } }) },
+  { name: "delete a custom field", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/contact-fields/${await newField()}`) }) },
+  { name: "list lifecycle stages", allowed: roles, request: async () => ({ method: "GET", path: org("/lifecycle-stages") }) },
+  { name: "create a lifecycle stage", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/lifecycle-stages"), body: { key: uniqueKey("s"), name: "S" } }) },
+  { name: "edit a lifecycle stage", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/lifecycle-stages/${await newStage()}`), body: { name: "Renamed" } }) },
+  { name: "delete a lifecycle stage", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/lifecycle-stages/${await newStage()}`) }) },
 ];
 
 async function newConnection(): Promise<string> {
@@ -361,6 +418,8 @@ beforeAll(async () => {
   tagId = (await owner.client.post<{ tag: { id: string } }>(org("/tags"), { name: "matrix" })).body.tag.id;
   segmentId = await newSegment();
   importId = await newImport();
+  const detail = await owner.client.get<{ conversation: { contact: { id: string } } }>(org(`/conversations/${conversationId}`));
+  contactId = detail.body.conversation.contact.id;
 });
 
 describe("permission matrix: role × route", () => {
