@@ -5,7 +5,8 @@ import { contacts, type WebhookItemOutcome } from "@/db/schema";
 import { normalizePhone } from "@/lib/whatsapp/normalize-phone";
 import { recordConsentChange } from "./record-consent-change";
 
-const preferenceSchema = z.object({
+/** One item of Meta's `user_preferences` change (the webhook fixtures test parses them with it). */
+export const userPreferenceSchema = z.object({
   wa_id: z.string().min(1).max(64).optional(),
   user_id: z.string().min(1).max(128).optional(),
   detail: z.string().max(1000).optional(),
@@ -13,7 +14,7 @@ const preferenceSchema = z.object({
   value: z.string().max(32),
   timestamp: z.union([z.number(), z.string().max(20)]).optional(),
 });
-const valueSchema = z.object({ user_preferences: z.array(z.unknown()).max(1000) });
+export const userPreferencesValueSchema = z.object({ user_preferences: z.array(z.unknown()).max(1000) });
 
 /**
  * Meta's `user_preferences` change: a user stopped (`stop`) or resumed (`resume`) marketing messages from this
@@ -25,14 +26,14 @@ export async function applyUserPreferences(
   db: Db,
   args: { organizationId: string; channelId: string | null; at: string; value: unknown; record: (tx: Tx, item: WebhookItemOutcome) => Promise<void> },
 ): Promise<WebhookItemOutcome[]> {
-  const parsed = valueSchema.safeParse(args.value);
+  const parsed = userPreferencesValueSchema.safeParse(args.value);
   if (!parsed.success || !args.channelId) {
     return [{ path: args.at, kind: "change", outcome: "failed", reason: args.channelId ? `user_preferences value: ${parsed.error?.message.slice(0, 500)}` : "user_preferences change without a channel" }];
   }
   const items: WebhookItemOutcome[] = [];
   for (const [i, raw] of parsed.data.user_preferences.entries()) {
     const path = `${args.at}.value.user_preferences[${i}]`;
-    const p = preferenceSchema.safeParse(raw);
+    const p = userPreferenceSchema.safeParse(raw);
     if (!p.success) {
       items.push({ path, kind: "change", outcome: "failed", reason: `user preference: ${p.error.message.slice(0, 500)}` });
       continue;

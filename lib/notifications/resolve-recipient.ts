@@ -23,9 +23,11 @@ export async function resolveRecipient(organizationId: string, to: { phone?: str
   const who = { waId: phoneE164 ? phoneE164.slice(1) : null, phoneE164, userId: to.userId ?? null };
   return db.transaction(async (tx) => {
     await lockContactIdentities(tx, identityLockKeys(channel.id, who));
-    const contactId = await upsertContact(tx, { organizationId, channelId: channel.id, ...who, profileName: null, inboundAt: null });
-    await lockContactIdentities(tx, [`contact:${contactId}`]);
-    const conversationId = await findOrCreateConversation(tx, { organizationId, channelId: channel.id, contactId, at: new Date(), reopens: true });
+    const upserted = await upsertContact(tx, { organizationId, channelId: channel.id, ...who, profileName: null, inboundAt: null });
+    const contactId = upserted.id;
+    // A contact created in this transaction is ours alone; an existing one is locked like ingest does.
+    if (!upserted.created) await lockContactIdentities(tx, [`contact:${contactId}`]);
+    const { id: conversationId } = await findOrCreateConversation(tx, { organizationId, channelId: channel.id, contactId, at: new Date(), reopens: true });
     const [contact] = await tx.select().from(contacts).where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, contactId)));
     const [conversation] = await tx.select().from(conversations).where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
     return { channel, contact, conversation };

@@ -15,12 +15,15 @@ import { FIXTURE_WABA, createOrgWithChannel, insertOutbound, randomDigits, type 
  *   the message's transaction 11 (BEGIN, duplicate check, identity locks, contact select + insert, conversation
  *   select + insert, message insert, conversation activity, the channel's pending statuses, COMMIT) ·
  *   its inbox push 2 (the conversation item, one insert for message.created + conversation.created) ·
- *   3 statuses, 1 statement each (no transaction) · their inbox push 2 (one read, one insert) ·
- *   the row's final mark with every item's outcome 1.
+ *   3 statuses, each in its own transaction with the message's cost record (issue #15: BEGIN, the status update,
+ *   the message and its recipient, the cost record before, spend settings, market, list price, the record's
+ *   upsert, the daily rollup, budget alerts, COMMIT — about 12 each, 37 in all; 1 each before spend) ·
+ *   their inbox push 2 (one read, one insert) · the row's final mark with every item's outcome 1.
+ * Without the cost record this was 21; the record's lookups (settings, market, price) are the next to cut.
  * Before: 44 (an UPDATE of the row per item inside a transaction per status, three advisory-lock statements, five
  * statements per message push and two per status push, a pending-status pass over the channel per webhook).
  */
-const EXPECTED_STATEMENTS = 21;
+const EXPECTED_STATEMENTS = 58;
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { messagesValueSchema } from "@/lib/whatsapp/webhook/messages-value-schem
 import { parseInboundMessage, type InboundMessage } from "@/lib/whatsapp/webhook/message-schema";
 import { messageStatusSchema } from "@/lib/whatsapp/webhook/status-schema";
 import { templateQualityUpdateSchema, templateStatusUpdateSchema } from "@/lib/whatsapp/webhook/template-schema";
+import { userPreferenceSchema, userPreferencesValueSchema } from "@/lib/contacts/apply-user-preferences";
 
 const dir = path.resolve(__dirname, "../../fixtures/meta");
 const fixtures = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
@@ -43,6 +44,10 @@ describe("every webhook fixture parses", () => {
           expect(templateStatusUpdateSchema.parse(change.value).message_template_id).toMatch(/^\d+$/);
         } else if (change.field === "message_template_quality_update") {
           expect(templateQualityUpdateSchema.parse(change.value).new_quality_score).toBe("YELLOW");
+        } else if (change.field === "user_preferences") {
+          const { user_preferences: items } = userPreferencesValueSchema.parse(change.value);
+          expect(items.length).toBeGreaterThan(0);
+          for (const item of items) expect(["stop", "resume"]).toContain(userPreferenceSchema.parse(item).value);
         } else {
           expect(change.field).toBe("account_update");
         }
