@@ -43,7 +43,9 @@ export async function createSandboxTemplate(channel: Channel, raw: unknown): Pro
   const parsed = createBody.safeParse(raw);
   if (!parsed.success) return metaError(400, 100, "Invalid parameter", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), 2388042);
   const t = parsed.data;
-  const metaTemplateId = String(randomInt(100_000_000, 999_999_999)) + String(randomInt(1_000_000, 9_999_999));
+  // 15 digits, like Meta's ids: the status webhook carries it as a JSON number, exact only below 2^53 (16 digits
+  // came back off by one now and then).
+  const metaTemplateId = String(randomInt(100_000_000, 999_999_999)) + String(randomInt(100_000, 999_999));
   const [row] = await getDb()
     .insert(sandboxTemplates)
     .values({
