@@ -80,8 +80,12 @@ describe("templates on a sandbox number", () => {
     const approved = await reviewed("sandbox_hello", "APPROVED");
     expect(approved).toMatchObject({ metaTemplateId: submitted.metaTemplateId, category: "UTILITY" });
     // The verdict came in as a webhook like Meta's: stored, signed, processed.
-    const events = await getDb().select().from(webhookEvents).where(eq(webhookEvents.organizationId, org.id));
-    const verdict = events.find((e) => Buffer.from(e.rawBody).toString("utf8").includes("message_template_status_update"));
+    // The template row commits before the webhook row's final mark (the outcomes travel with it): wait for the mark.
+    const verdict = await waitFor(async () => {
+      const events = await getDb().select().from(webhookEvents).where(eq(webhookEvents.organizationId, org.id));
+      const row = events.find((e) => Buffer.from(e.rawBody).toString("utf8").includes("message_template_status_update"));
+      return row?.status === "received" ? undefined : row;
+    }, "the status webhook's row marked");
     expect(verdict).toMatchObject({ signatureValid: true, status: "processed", headers: expect.objectContaining({ "user-agent": "papo-sandbox" }) });
     // A sync keeps it (the sandbox's Graph API lists what was submitted next to its demo templates).
     await syncTemplatesForChannel(org.id, org.channelId);
