@@ -1,9 +1,11 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { browserAvailable, launchBrowser } from "../support/browser";
 import { newPage, signInInBrowser } from "../support/browser-session";
 import { signUpOwner, type SignedUp } from "../support/http-client";
+import { startServer, tempDataDir, testSecret, type RunningServer } from "../support/start-server";
+import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-database";
 
 const run = browserAvailable();
 const APP_SECRET = "templatemanagerappsecret0123456789";
@@ -12,10 +14,18 @@ describe.skipIf(!run)("Settings → Templates → New, on the sandbox number, th
   let browser: Browser;
   let owner: SignedUp;
   let channel: { id: string; phoneNumberId: string };
-  const baseUrl = inject("baseUrl");
+  // Its own server: in a full run the shared one's approval once never came within 90 s (cause not found; the
+  // file passes alone in 12 s), so the sandbox review runs here on an executor no other file loads.
+  let baseUrl = "";
+  let server: RunningServer | undefined;
+  let databaseUrl: string | undefined;
   const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
   beforeAll(async () => {
+    const base = process.env.DATABASE_URL;
+    if (base) databaseUrl = await createPostgresDatabase(base);
+    server = await startServer({ env: { DATABASE_URL: databaseUrl, PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: testSecret() } });
+    baseUrl = server.url;
     browser = await launchBrowser();
     owner = await signUpOwner(baseUrl, "Modelos Novos");
     const created = await owner.client.post<{ channel: { id: string; phoneNumberId: string } }>(org("/channels"), {
@@ -27,8 +37,12 @@ describe.skipIf(!run)("Settings → Templates → New, on the sandbox number, th
     channel = created.body.channel;
     // A known app secret, so this test can deliver an old customer message the way Meta does (signed webhook).
     expect((await owner.client.request("PATCH", org(`/channels/${channel.id}`), { appSecret: APP_SECRET })).status).toBe(200);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (process.env.DATABASE_URL && databaseUrl) await dropPostgresDatabase(process.env.DATABASE_URL, databaseUrl);
   });
-  afterAll(async () => browser?.close());
 
   /** A customer message as Meta delivers it, dated `at` (25 hours ago: outside the window, only templates may go). */
   async function inbound(from: string, name: string, text: string, at: Date) {
