@@ -15,6 +15,8 @@ export type StoredMessageKnown = {
   conversationCreated?: boolean;
   /** The outbound preview/activity update already committed with the message (in its own transaction). */
   activityApplied?: boolean;
+  /** Whether the sender of an inbound message is blocked (ingest has the contact in hand). */
+  contactBlocked?: boolean;
 };
 
 /**
@@ -39,7 +41,7 @@ export async function onMessageStored(organizationId: string, messageId: string,
     if (!row) return;
     const m = row.m;
     // A blocked contact's message is stored for the record, but nobody is notified (issue #12).
-    if (m.direction === "inbound" && (await fromBlockedContact(organizationId, m.conversationId))) return;
+    if (m.direction === "inbound" && (known.contactBlocked ?? (await fromBlockedContact(organizationId, m.conversationId)))) return;
     if (m.direction === "outbound" && m.type !== "reaction" && !known.activityApplied) {
       await db
         .update(conversations)

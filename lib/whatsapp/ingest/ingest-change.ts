@@ -135,6 +135,7 @@ export async function ingestChange(
         await onMessageStored(orgId, outcome.messageId, {
           row: stored?.row ? { m: stored.row, senderName: null } : undefined,
           conversationCreated: stored?.conversationCreated,
+          contactBlocked: stored?.contactBlocked,
         });
       }
       add(itemOf(outcome));

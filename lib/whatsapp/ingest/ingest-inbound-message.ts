@@ -31,7 +31,7 @@ export type IngestOutcome = {
   /** What had to be replaced or clamped to store it (also in `content.papo_notes`). */
   notes?: string[];
   /** Inserted now: the row as committed, and whether its conversation started with it (for the inbox push). */
-  stored?: { row?: Message; conversationCreated: boolean };
+  stored?: { row?: Message; conversationCreated: boolean; contactBlocked: boolean };
 };
 
 class Duplicate extends Error {}
@@ -187,7 +187,7 @@ export async function ingestInboundMessage(
         ...noted,
         ...(announces ? { announce: { messageId, conversationId, contactId } } : {}),
         // A pending status applied since the insert changed the row: the push then reads it again.
-        stored: { row: statusesApplied ? undefined : inserted[0], conversationCreated: conversation.created },
+        stored: { row: statusesApplied ? undefined : inserted[0], conversationCreated: conversation.created, contactBlocked: contact.blocked },
       };
       return outcome;
     });

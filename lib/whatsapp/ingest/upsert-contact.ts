@@ -21,7 +21,7 @@ export type ContactIdentity = {
  * a `system` message, not as a silent rewrite (apply-number-change.ts). Callers hold the person's identity locks
  * (lock-contact-identities.ts), so the lookup-then-insert has no concurrent twin; a unique-index conflict re-reads.
  */
-export async function upsertContact(db: Db, who: ContactIdentity): Promise<{ id: string; created: boolean }> {
+export async function upsertContact(db: Db, who: ContactIdentity): Promise<{ id: string; created: boolean; blocked: boolean }> {
   const found = await findContact(db, who);
   if (found) {
     await db
@@ -33,8 +33,8 @@ export async function upsertContact(db: Db, who: ContactIdentity): Promise<{ id:
         ...(who.profileName ? { profileName: who.profileName } : {}),
         ...(who.inboundAt ? { lastInboundAt: sql`greatest(${contacts.lastInboundAt}, ${who.inboundAt.toISOString()}::timestamptz)` } : {}),
       })
-      .where(and(eq(contacts.organizationId, who.organizationId), eq(contacts.id, found)));
-    return { id: found, created: false };
+      .where(and(eq(contacts.organizationId, who.organizationId), eq(contacts.id, found.id)));
+    return { id: found.id, created: false, blocked: found.blocked };
   }
   const [inserted] = await db
     .insert(contacts)
@@ -49,20 +49,20 @@ export async function upsertContact(db: Db, who: ContactIdentity): Promise<{ id:
     })
     .onConflictDoNothing()
     .returning({ id: contacts.id });
-  if (inserted) return { id: inserted.id, created: true };
+  if (inserted) return { id: inserted.id, created: true, blocked: false };
   const again = await findContact(db, who);
   if (!again) throw new Error("Contact insert conflicted but no contact matches");
-  return { id: again, created: false };
+  return { id: again.id, created: false, blocked: again.blocked };
 }
 
-async function findContact(db: Db, who: ContactIdentity): Promise<string | null> {
+async function findContact(db: Db, who: ContactIdentity): Promise<{ id: string; blocked: boolean } | null> {
   const matches: SQL[] = [];
   if (who.userId) matches.push(eq(contacts.userId, who.userId));
   if (who.phoneE164) matches.push(eq(contacts.phoneE164, who.phoneE164));
   if (who.waId) matches.push(eq(contacts.waId, who.waId));
   if (matches.length === 0) return null;
   const [row] = await db
-    .select({ id: contacts.id })
+    .select({ id: contacts.id, blocked: contacts.blocked })
     .from(contacts)
     .where(
       and(
@@ -74,5 +74,5 @@ async function findContact(db: Db, who: ContactIdentity): Promise<string | null>
     )
     .orderBy(...(who.userId ? [desc(sql`(${contacts.userId} = ${who.userId})`)] : []), contacts.createdAt)
     .limit(1);
-  return row?.id ?? null;
+  return row ?? null;
 }
