@@ -47,6 +47,8 @@ export const contacts = pgTable(
     uniqueIndex("contacts_org_channel_bsuid_key").on(t.organizationId, t.channelId, t.userId).where(sql`bsuid is not null`),
     index("contacts_org_phone_idx").on(t.organizationId, t.phoneE164),
     index("contacts_org_stage_idx").on(t.organizationId, t.lifecycleStageId),
+    // Segment counts by consent read this index only (an index-only count), not the organization's rows.
+    index("contacts_org_opt_in_idx").on(t.organizationId, t.optIn).where(sql`deleted_at is null`),
     index("contacts_org_erased_hash_idx").on(t.organizationId, t.erasedIdentityHash).where(sql`erased_identity_hash is not null`),
   ],
 );
