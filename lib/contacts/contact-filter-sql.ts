@@ -51,7 +51,7 @@ function fieldConditionSql(organizationId: string, c: FieldCondition): SQL {
     case "eq": {
       // The term lets the GIN index (contacts_attribute_terms_idx) find the organization's matching contacts; the
       // exact comparison after it rechecks (a term is lower-cased and cut at 400 characters).
-      const term = sql`${contactAttributeTerms} @> array[papo_contact_attribute_term(${organizationId}::uuid, ${c.key}::text, ${value}::text)]`;
+      const term = sql`${contactAttributeTerms} @> array[left(${organizationId}::uuid::text || ':' || ${c.key}::text || '=' || lower(${value}::text), 400)]`;
       return typeof c.value === "string" ? sql`(${term} and lower(${text}) = ${value.toLowerCase()})` : sql`(${term} and ${text} = ${value})`;
     }
     case "neq":
