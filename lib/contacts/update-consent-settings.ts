@@ -49,7 +49,7 @@ export async function updateConsentSettings(ctx: OrgContext, input: z.infer<type
 
 function dedupe(words: string[]): string[] {
   const seen = new Set<string>();
-  return words.filter((w) => {
+  return words.map((w) => w.trim().replace(/\s+/g, " ")).filter((w) => {
     const k = normalizeKeyword(w);
     if (seen.has(k)) return false;
     seen.add(k);

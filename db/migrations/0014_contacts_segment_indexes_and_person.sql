@@ -1,3 +1,5 @@
+ALTER TABLE "contacts" ADD COLUMN "person_id" uuid;--> statement-breakpoint
+CREATE INDEX "contacts_org_person_idx" ON "contacts" USING btree ("organization_id","person_id") WHERE person_id is not null;--> statement-breakpoint
 CREATE INDEX "contacts_org_opt_in_idx" ON "contacts" USING btree ("organization_id","opt_in") WHERE deleted_at is null;--> statement-breakpoint
 -- hand-written: every custom-field value of a contact as one term "<organization>:<key>=<lower value>" (cut at 400
 -- characters), so a segment's "field equals" condition is answered by a GIN posting list of exactly that
