@@ -30,6 +30,12 @@ export const contacts = pgTable(
     blocked: boolean("blocked").notNull().default(false),
     botEnabled: boolean("bot_enabled").notNull().default(true),
     lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }),
+    /**
+     * Contacts of DIFFERENT channels an operator merged as one person share this id (the first target's id): each
+     * stays the live contact of its business number — its conversations can only be answered from that number — and
+     * the detail page's timeline shows the whole person. Null for a contact never merged across channels.
+     */
+    personId: uuid("person_id"),
     lifecycleStageId: uuid("lifecycle_stage_id").references(() => lifecycleStages.id, { onDelete: "set null" }),
     /**
      * Set by a data-subject erasure: personal data and message contents are gone, the row and counts stay. The
@@ -47,6 +53,9 @@ export const contacts = pgTable(
     uniqueIndex("contacts_org_channel_bsuid_key").on(t.organizationId, t.channelId, t.userId).where(sql`bsuid is not null`),
     index("contacts_org_phone_idx").on(t.organizationId, t.phoneE164),
     index("contacts_org_stage_idx").on(t.organizationId, t.lifecycleStageId),
+    // Segment counts by consent read this index only (an index-only count), not the organization's rows.
+    index("contacts_org_person_idx").on(t.organizationId, t.personId).where(sql`person_id is not null`),
+    index("contacts_org_opt_in_idx").on(t.organizationId, t.optIn).where(sql`deleted_at is null`),
     index("contacts_org_erased_hash_idx").on(t.organizationId, t.erasedIdentityHash).where(sql`erased_identity_hash is not null`),
   ],
 );

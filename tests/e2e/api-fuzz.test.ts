@@ -123,6 +123,7 @@ async function snapshot(): Promise<string> {
     `${org}/contacts?limit=100`,
     `${org}/contact-fields`,
     `${org}/lifecycle-stages`,
+    `${org}/consent-settings`,
     "/api/v1/me",
     "/api/v1/orgs",
   ];

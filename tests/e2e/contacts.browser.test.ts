@@ -89,4 +89,36 @@ describe.skipIf(!run)("the contacts page", () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it("Settings → Consent edits the opt-out and opt-in keywords and confirmations, refusing a word on both lists", async () => {
+    const { context, page } = await newPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    const { slug } = await signUpInBrowser(page, baseUrl, "Consentimento Ltda");
+    await page.goto(`${baseUrl}/${slug}/settings/organization`);
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Consent and opt-out" }).click();
+    await page.waitForURL(new RegExp(`/${slug}/settings/consent$`));
+    // The defaults, EN and PT words together.
+    expect(await page.getByLabel("Opt-out keywords").inputValue()).toBe("STOP, UNSUBSCRIBE, SAIR, PARAR, CANCELAR, DESCADASTRAR");
+    expect(await page.getByLabel("Opt-in keywords").inputValue()).toBe("START, VOLTAR");
+
+    await page.getByLabel("Opt-out keywords").fill("SAIR, Basta");
+    await page.getByLabel("Opt-in keywords").fill("VOLTAR, básta");
+    await page.getByLabel("Opt-out confirmation").fill("Pronto, você não receberá mais promoções.");
+    await page.getByRole("button", { name: "Save" }).click();
+    // Under the field it belongs to (expect.poll's 1 s default is too short for a loaded machine).
+    await page.locator("#optInKeywords-error").getByText("Also an opt-out keyword: básta").waitFor();
+
+    await page.getByLabel("Opt-in keywords").fill("VOLTAR");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Consent settings saved").waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Opt-out keywords").inputValue()).toBe("SAIR, Basta");
+    expect(await page.getByLabel("Opt-in keywords").inputValue()).toBe("VOLTAR");
+    expect(await page.getByLabel("Opt-out confirmation").inputValue()).toBe("Pronto, você não receberá mais promoções.");
+    const saved = (await (await page.request.get(`${baseUrl}/api/v1/orgs/${slug}/consent-settings`)).json()) as { settings: { optOutKeywords: string[] } };
+    expect(saved.settings.optOutKeywords).toEqual(["SAIR", "Basta"]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -365,6 +365,12 @@ const cases: Case[] = [
   { name: "create a lifecycle stage", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/lifecycle-stages"), body: { key: uniqueKey("s"), name: "S" } }) },
   { name: "edit a lifecycle stage", allowed: managers, request: async () => ({ method: "PATCH", path: org(`/lifecycle-stages/${await newStage()}`), body: { name: "Renamed" } }) },
   { name: "delete a lifecycle stage", allowed: managers, request: async () => ({ method: "DELETE", path: org(`/lifecycle-stages/${await newStage()}`) }) },
+  { name: "read consent settings", allowed: roles, request: async () => ({ method: "GET", path: org("/consent-settings") }) },
+  {
+    name: "edit consent settings",
+    allowed: managers,
+    request: async () => ({ method: "PUT", path: org("/consent-settings"), body: { optOutKeywords: ["STOP", "SAIR"], optInKeywords: ["START"], optOutConfirmation: "Bye", optInConfirmation: "Hi" } }),
+  },
 ];
 
 async function newConnection(): Promise<string> {

@@ -152,6 +152,28 @@ describe.skipIf(!run)("layout at every size, in English and Portuguese", () => {
         expect(errors).toEqual([]);
       }, 150_000);
 
+      if (width !== 1024) {
+        it(`contacts list, detail, import and consent settings at ${width} px in ${locale}`, async () => {
+          const { page, errors } = await openAs(locale, width);
+          const found = await owner.client.get<{ contacts: { id: string }[] }>(`/api/v1/orgs/${owner.orgSlug}/contacts?q=Mariana`);
+          expect(found.status).toBe(200);
+          const contactId = found.body.contacts[0].id;
+          const screens = [
+            ["contacts", `/contacts`, () => page.getByRole("row").filter({ hasText: "Mariana Souza Albuquerque" }).waitFor()],
+            ["contact", `/contacts/${contactId}`, () => page.locator("h1").filter({ hasText: "Mariana Souza Albuquerque" }).waitFor()],
+            ["contacts-import", `/contacts/import`, () => page.locator("h1").first().waitFor()],
+            ["settings-consent", `/settings/consent`, () => page.locator("textarea").first().waitFor()],
+          ] as const;
+          for (const [name, url, ready] of screens) {
+            await page.goto(`${baseUrl}/${owner.orgSlug}${url}`);
+            await ready();
+            await expectTidy(page, `${name} ${width} ${locale}`);
+            await shot(page, `${name}-${width}-${locale}`);
+          }
+          expect(errors).toEqual([]);
+        }, 150_000);
+      }
+
       it(`flow editor and settings at ${width} px in ${locale}`, async () => {
         const { page, errors } = await openAs(locale, width);
         await page.goto(`${baseUrl}/${owner.orgSlug}/flows/${flowId}`);

@@ -15,6 +15,7 @@ const sections = [
   { segment: "templates", key: "templates", permission: "templates.read" },
   { segment: "flows", key: "flows", permission: "flows.read" },
   { segment: "departments", key: "departments", permission: "departments.read" },
+  { segment: "consent", key: "consent", permission: "contacts.read" },
   { segment: "canned-replies", key: "cannedReplies", permission: "conversations.read" },
   { segment: "api-keys", key: "apiKeys", permission: "apiKeys.manage" },
   { segment: "sms-gateway", key: "smsGateway", permission: "integrations.manage" },

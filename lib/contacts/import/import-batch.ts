@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { contactCustomFields, contactImportErrors, contactImports, contacts, contactTags, tags } from "@/db/schema";
+import { contactConsentEvents, contactCustomFields, contactImportErrors, contactImports, contacts, contactTags, tags } from "@/db/schema";
 import { readCsv } from "./read-csv";
 import { normalizeImportPhone } from "./normalize-import-phone";
 import { remainingContactAllowance } from "./remaining-contact-allowance";
@@ -57,16 +57,19 @@ export async function importBatch(importId: string, start: number): Promise<{ pr
     const phones = parsed.map((p) => p.phone);
     const existing = phones.length
       ? await tx
-          .select()
+          .select({ id: contacts.id, phoneE164: contacts.phoneE164, name: contacts.name, email: contacts.email, optIn: contacts.optIn, attributes: contacts.attributes })
           .from(contacts)
           .where(and(eq(contacts.organizationId, job.organizationId), eq(contacts.channelId, job.channelId), isNull(contacts.deletedAt), inArray(contacts.phoneE164, phones)))
       : [];
     const existingByPhone = new Map(existing.map((c) => [c.phoneE164!, c]));
 
-    // 3. New contacts, within the plan's limit.
+    // 3. New contacts within the plan's limit, and the changes to existing ones, each sent as ONE statement whose
+    // rows travel as a single JSON parameter (jsonb_to_recordset): set-based on both drivers, no per-row round trip.
     let allowance = await remainingContactAllowance(tx, job.organizationId);
-    const toInsert: (typeof contacts.$inferInsert)[] = [];
-    const touched = new Map<string, Parsed>(); // contact id or phone → row, for tags
+    const toInsert: Parsed[] = [];
+    const toUpdate: { id: string; name: string | null; email: string | null; opt_in: string; attributes: Record<string, unknown> }[] = [];
+    const consent: { contact_id: string; state: string; row_number: number }[] = [];
+    const touched = new Map<string, Parsed>(); // contact id → row, for tags
     for (const p of parsed) {
       const current = existingByPhone.get(p.phone);
       if (!current) {
@@ -75,16 +78,7 @@ export async function importBatch(importId: string, start: number): Promise<{ pr
           continue;
         }
         allowance--;
-        toInsert.push({
-          organizationId: job.organizationId,
-          channelId: job.channelId,
-          waId: p.phone.slice(1),
-          phoneE164: p.phone,
-          name: p.name ?? null,
-          email: p.email ?? null,
-          optIn: p.optIn ?? "unknown",
-          attributes: p.attributes,
-        });
+        toInsert.push(p);
         continue;
       }
       if (job.options.duplicates === "skip") {
@@ -93,21 +87,49 @@ export async function importBatch(importId: string, start: number): Promise<{ pr
       }
       const patch = mergePatch(current, p, job.options.duplicates);
       if (Object.keys(patch).length) {
-        await tx.update(contacts).set(patch).where(and(eq(contacts.organizationId, job.organizationId), eq(contacts.id, current.id)));
+        toUpdate.push({ id: current.id, name: patch.name ?? current.name, email: patch.email ?? current.email, opt_in: patch.optIn ?? current.optIn, attributes: patch.attributes ?? current.attributes });
+        if (patch.optIn) consent.push({ contact_id: current.id, state: patch.optIn, row_number: p.rowNumber });
         counts.updated++;
       } else counts.skipped++;
       touched.set(current.id, p);
     }
+    if (toUpdate.length) {
+      await tx.execute(sql`
+        update ${contacts} c set name = r.name, email = r.email, opt_in = r.opt_in::contact_opt_in, attributes = r.attributes, updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(toUpdate)}::jsonb) as r(id uuid, name text, email text, opt_in text, attributes jsonb)
+        where c.organization_id = ${job.organizationId}::uuid and c.id = r.id`);
+    }
     if (toInsert.length) {
-      const inserted = await tx.insert(contacts).values(toInsert).onConflictDoNothing().returning({ id: contacts.id, phoneE164: contacts.phoneE164 });
+      const rowsIn = toInsert.map((p) => ({ phone: p.phone, name: p.name ?? null, email: p.email ?? null, opt_in: p.optIn ?? "unknown", attributes: p.attributes }));
+      const inserted = rowsOf<{ id: string; phone_e164: string; opt_in: string }>(
+        await tx.execute(sql`
+          insert into ${contacts} (organization_id, channel_id, wa_id, phone_e164, name, email, opt_in, attributes)
+          select ${job.organizationId}::uuid, ${job.channelId}::uuid, substr(r.phone, 2), r.phone, r.name, r.email, r.opt_in::contact_opt_in, r.attributes
+          from jsonb_to_recordset(${JSON.stringify(rowsIn)}::jsonb) as r(phone text, name text, email text, opt_in text, attributes jsonb)
+          on conflict do nothing
+          returning id, phone_e164, opt_in`),
+      );
       counts.created += inserted.length;
-      for (const c of inserted) touched.set(c.id, byPhone.get(c.phoneE164!)!);
-      // A conflict left: the number belongs to a deleted contact of this channel (its identity stays reserved).
-      const insertedPhones = new Set(inserted.map((c) => c.phoneE164));
-      for (const c of toInsert) {
-        const p = byPhone.get(c.phoneE164!)!;
-        if (!insertedPhones.has(c.phoneE164!)) failures.push({ rowNumber: p.rowNumber, reason: "This number belongs to a deleted contact", row: p.raw });
+      for (const c of inserted) {
+        const p = byPhone.get(c.phone_e164)!;
+        touched.set(c.id, p);
+        if (c.opt_in !== "unknown") consent.push({ contact_id: c.id, state: c.opt_in, row_number: p.rowNumber });
       }
+      // A conflict left: the number belongs to a deleted contact of this channel (its identity stays reserved).
+      const insertedPhones = new Set(inserted.map((c) => c.phone_e164));
+      for (const p of toInsert) {
+        if (!insertedPhones.has(p.phone)) failures.push({ rowNumber: p.rowNumber, reason: "This number belongs to a deleted contact", row: p.raw });
+      }
+    }
+    // Consent set by the file is history like any other change (source import, evidence = import, file and row);
+    // contacts.opt_in moved with the rows above. The key makes a retried batch record nothing twice.
+    if (consent.length) {
+      const evidence = sql`jsonb_build_object('importId', ${job.id}::text, 'fileName', ${job.fileName}::text, 'row', r.row_number)`;
+      await tx.execute(sql`
+        insert into ${contactConsentEvents} (organization_id, contact_id, purpose, state, source, evidence, actor_user_id, dedup_key)
+        select ${job.organizationId}::uuid, r.contact_id, 'marketing', r.state::contact_opt_in, 'import', ${evidence}, ${job.createdBy}::uuid, 'import:' || ${job.id}::text || ':' || r.row_number
+        from jsonb_to_recordset(${JSON.stringify(consent)}::jsonb) as r(contact_id uuid, state text, row_number int)
+        on conflict do nothing`);
     }
 
     // 4. Tags: the import's own plus each row's tag column (created when new).
@@ -197,7 +219,7 @@ function mergeParsed(a: Parsed, b: Parsed): Parsed {
 }
 
 /** What an existing contact takes from a row: everything given (overwrite) or only what it lacks (fill). */
-function mergePatch(current: typeof contacts.$inferSelect, p: Parsed, mode: "fill" | "overwrite"): Partial<typeof contacts.$inferInsert> {
+function mergePatch(current: Pick<typeof contacts.$inferSelect, "name" | "email" | "optIn" | "attributes">, p: Parsed, mode: "fill" | "overwrite"): Partial<typeof contacts.$inferInsert> {
   const patch: Partial<typeof contacts.$inferInsert> = {};
   const take = <K extends "name" | "email">(key: K, value: string | undefined) => {
     if (value === undefined || current[key] === value) return;
@@ -230,9 +252,18 @@ async function applyTags(tx: Tx, organizationId: string, importTagIds: string[],
   const validImportTags = importTagIds.length
     ? (await tx.select({ id: tags.id }).from(tags).where(and(eq(tags.organizationId, organizationId), isNull(tags.deletedAt), inArray(tags.id, importTagIds)))).map((t) => t.id)
     : [];
-  const links: (typeof contactTags.$inferInsert)[] = [];
+  const links: { contact_id: string; tag_id: string }[] = [];
   for (const [contactId, p] of touched) {
-    for (const tagId of new Set([...validImportTags, ...p.tagNames.map((n) => byName.get(n)).filter((id): id is string => !!id)])) links.push({ organizationId, contactId, tagId });
+    for (const tagId of new Set([...validImportTags, ...p.tagNames.map((n) => byName.get(n)).filter((id): id is string => !!id)])) links.push({ contact_id: contactId, tag_id: tagId });
   }
-  for (let i = 0; i < links.length; i += 5000) await tx.insert(contactTags).values(links.slice(i, i + 5000)).onConflictDoNothing();
+  if (!links.length) return;
+  await tx.execute(sql`
+    insert into ${contactTags} (organization_id, contact_id, tag_id)
+    select ${organizationId}::uuid, r.contact_id, r.tag_id from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as r(contact_id uuid, tag_id uuid)
+    on conflict do nothing`);
+}
+
+/** postgres.js answers `execute` with the rows, PGlite with `{ rows }`. */
+function rowsOf<T>(res: unknown): T[] {
+  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
 }

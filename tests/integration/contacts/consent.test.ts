@@ -6,6 +6,8 @@ import { contactConsentEvents, contacts, conversations, messages, templates } fr
 import { sendReply } from "@/lib/inbox/send-reply";
 import { updateContact } from "@/lib/inbox/update-contact";
 import { AppError } from "@/lib/errors";
+import { getConsentSettings } from "@/lib/contacts/consent-settings";
+import { consentSettingsInput, updateConsentSettings } from "@/lib/contacts/update-consent-settings";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { startHarness, waitFor, type Harness } from "@/tests/support/executor/harness";
 import { startGraphMock, type GraphMock } from "@/tests/support/graph-mock";
@@ -159,5 +161,40 @@ describe("blocked contacts", () => {
     expect(after.unreadCount).toBe(before.unreadCount);
     expect(await refusalOf(sendReply(ch.ctx, after.id, { message: { type: "text", body: "hi" } }))).toBe("409 contact_blocked");
     expect(await refusalOf(sendReply(ch.ctx, after.id, template("order_update")))).toBe("409 contact_blocked");
+  });
+});
+
+describe("the organization's own keywords and confirmations (Settings → Consent)", () => {
+  const customer = newCustomer();
+
+  it("refuses a word on both lists and empty lists, with the field", async () => {
+    const base = { optOutKeywords: ["BASTA"], optInKeywords: ["VOLTAR"], optOutConfirmation: "a", optInConfirmation: "b" };
+    await expect(updateConsentSettings(ch.ctx, { ...base, optInKeywords: ["Básta", "VOLTAR"] })).rejects.toMatchObject({ code: "invalid_input", issues: [{ path: "optInKeywords" }] });
+    expect(consentSettingsInput.safeParse({ ...base, optOutKeywords: [] }).success).toBe(false);
+    expect(consentSettingsInput.safeParse({ ...base, optOutConfirmation: "  " }).success).toBe(false);
+    expect(consentSettingsInput.safeParse({ ...base, extra: 1 }).success).toBe(false);
+  });
+
+  it("replace the defaults: the new word opts out with the new confirmation, and SAIR goes to the flow", async () => {
+    const saved = await updateConsentSettings(ch.ctx, {
+      optOutKeywords: [" basta ", "BASTA", "chega"],
+      optInKeywords: ["quero voltar"],
+      optOutConfirmation: "Certo, sem mais promoções.",
+      optInConfirmation: "Bem-vindo de volta.",
+    });
+    expect(saved).toEqual({ optOutKeywords: ["basta", "chega"], optInKeywords: ["quero voltar"], optOutConfirmation: "Certo, sem mais promoções.", optInConfirmation: "Bem-vindo de volta." });
+    expect(await getConsentSettings(getDb(), ch.organizationId)).toEqual(saved);
+
+    await customerSays(ch, customer, "SAIR");
+    await waitForReplies(mock, customer, 1);
+    expect(repliesAtMock(mock, customer)[0]).toBe("hello");
+    await customerSays(ch, customer, "Chega");
+    await waitForReplies(mock, customer, 2);
+    expect(repliesAtMock(mock, customer)[1]).toBe("Certo, sem mais promoções.");
+    expect((await contactOf(customer)).optIn).toBe("opted_out");
+    await customerSays(ch, customer, "Quero  voltar");
+    await waitForReplies(mock, customer, 3);
+    expect(repliesAtMock(mock, customer)[2]).toBe("Bem-vindo de volta.");
+    expect((await contactOf(customer)).optIn).toBe("opted_in");
   });
 });

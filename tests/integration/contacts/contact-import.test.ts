@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import Papa from "papaparse";
 import { getDb } from "@/db";
-import { contactCustomFields, contactImports, contacts, contactTags, organizations, tags } from "@/db/schema";
+import { contactConsentEvents, contactCustomFields, contactImports, contacts, contactTags, organizations, tags } from "@/db/schema";
 import { createContactImport } from "@/lib/contacts/import/create-contact-import";
 import { finishContactImport } from "@/lib/contacts/import/finish-contact-import";
 import { getContactImportOrThrow } from "@/lib/contacts/import/get-contact-import-or-throw";
@@ -108,6 +108,36 @@ describe("importing contacts", () => {
     expect(await importBatch(firstImportId, 0)).toBeNull();
     const after = await getDb().select().from(contacts).where(eq(contacts.organizationId, org.owner.org.id));
     expect(after).toEqual(before);
+  });
+
+  it("the consent column is consent history: source import, evidence = import, file and row, once per row", async () => {
+    const history = async () =>
+      (await getDb().select().from(contactConsentEvents).where(and(eq(contactConsentEvents.organizationId, org.owner.org.id), eq(contactConsentEvents.source, "import")))).map((e) => ({
+        contactId: e.contactId,
+        state: e.state,
+        evidence: e.evidence,
+        actor: e.actorUserId,
+      }));
+    const [maria] = await getDb().select().from(contacts).where(and(eq(contacts.organizationId, org.owner.org.id), eq(contacts.phoneE164, "+5511988887777")));
+    const [joao] = await getDb().select().from(contacts).where(and(eq(contacts.organizationId, org.owner.org.id), eq(contacts.phoneE164, "+5521987776666")));
+    const first = await history();
+    expect(first).toHaveLength(2);
+    expect(first).toEqual(
+      expect.arrayContaining([
+        { contactId: maria.id, state: "opted_in", evidence: { importId: firstImportId, fileName: "contatos.csv", row: 4 }, actor: org.owner.userId },
+        { contactId: joao.id, state: "opted_out", evidence: { importId: firstImportId, fileName: "contatos.csv", row: 2 }, actor: org.owner.userId },
+      ]),
+    );
+    // An overwrite that changes consent appends a row; re-running its batch (a retried step) appends nothing.
+    const change = await upload("phone;aceite\n+5511988887777;não\n");
+    await startContactImport(org.owner, change.import.id, { mapping: { "0": "phone", "1": "consent" }, duplicates: "overwrite", tagIds: [] });
+    await runImport(change.import.id);
+    expect(await importBatch(change.import.id, 0)).toBeNull();
+    const after = await history();
+    expect(after).toHaveLength(3);
+    expect(after).toContainEqual({ contactId: maria.id, state: "opted_out", evidence: { importId: change.import.id, fileName: "contatos.csv", row: 1 }, actor: org.owner.userId });
+    const [now] = await getDb().select({ optIn: contacts.optIn }).from(contacts).where(eq(contacts.id, maria.id));
+    expect(now.optIn).toBe("opted_out");
   });
 
   it("skip leaves existing contacts alone; overwrite replaces their fields; nothing leaks to another organization", async () => {

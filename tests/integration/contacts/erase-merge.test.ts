@@ -1,15 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions, inngest } from "@/inngest";
 import { getDb } from "@/db";
-import { attachments, auditLog, contactTags, contacts, conversations, flowSessions, messages, organizations, tags } from "@/db/schema";
+import { attachments, auditLog, contactConsentEvents, contactTags, contacts, conversations, flowSessions, messages, organizations, tags } from "@/db/schema";
 import { addNote } from "@/lib/inbox/add-note";
 import { updateContact } from "@/lib/inbox/update-contact";
 import { createTag } from "@/lib/inbox/create-tag";
 import { setContactTag } from "@/lib/inbox/set-contact-tag";
 import { eraseContact } from "@/lib/contacts/erase-contact";
 import { mergeContacts } from "@/lib/contacts/merge-contacts";
+import { contactTimeline } from "@/lib/contacts/contact-timeline";
+import { createChannel } from "@/lib/channels/create-channel";
 import { createContact } from "@/lib/contacts/create-contact";
 import { createCustomField } from "@/lib/contacts/custom-fields";
 import { listContacts } from "@/lib/contacts/list-contacts";
@@ -152,7 +154,7 @@ describe("merge", () => {
     await getDb().update(contacts).set({ attributes: { city: "Source City", size: "L" }, email: "ana@example.test", optIn: "opted_out" }).where(eq(contacts.id, b.contactId));
 
     const merged = await mergeContacts(org.owner, a.contactId, b.contactId);
-    expect(merged.merged).toEqual({ conversations: 1 });
+    expect(merged.merged).toEqual({ conversations: 1, linked: false });
     const convs = await getDb().select().from(conversations).where(eq(conversations.contactId, a.contactId));
     expect(convs.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
     const bodies = await getDb()
@@ -169,6 +171,43 @@ describe("merge", () => {
     expect(source.deletedAt).not.toBeNull();
     expect((await getDb().select().from(auditLog).where(and(eq(auditLog.targetId, a.contactId), eq(auditLog.action, "contact.merge")))).length).toBe(1);
     void tags;
+  });
+
+  it("across channels links the two as one person: both histories kept, each conversation stays on its channel", async () => {
+    const second = await createChannel(org.owner, { provider: "sandbox", name: "Second line", displayPhoneNumber: "+5511955554444" });
+    const a = await createConversation(org, { contactName: "Bia Channel A" });
+    const [bContact] = await getDb()
+      .insert(contacts)
+      .values({ organizationId: org.owner.org.id, channelId: second.id, waId: "5521977776666", phoneE164: "+5521977776666", email: "bia@example.test", optIn: "opted_out", attributes: { city: "Natal" } })
+      .returning();
+    const [bConv] = await getDb().insert(conversations).values({ organizationId: org.owner.org.id, channelId: second.id, contactId: bContact.id }).returning();
+    const t = await createTag(org.owner, { name: `both-${randomBytes(2).toString("hex")}` });
+    await setContactTag(org.owner, bContact.id, t.id, true);
+
+    const merged = await mergeContacts(org.owner, a.contactId, bContact.id);
+    expect(merged.merged).toEqual({ conversations: 0, linked: true, personId: a.contactId });
+    // Both contacts stay live, each with its own conversation on its own channel.
+    const rows = await getDb().select().from(contacts).where(inArray(contacts.id, [a.contactId, bContact.id]));
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId[a.contactId]).toMatchObject({ deletedAt: null, personId: a.contactId, channelId: org.channelId, name: "Bia Channel A", email: "bia@example.test", optIn: "opted_out", attributes: { city: "Natal" } });
+    expect(byId[bContact.id]).toMatchObject({ deletedAt: null, personId: a.contactId, channelId: second.id, waId: "5521977776666", optIn: "opted_out" });
+    const convs = await getDb().select().from(conversations).where(inArray(conversations.id, [a.id, bConv.id]));
+    expect(Object.fromEntries(convs.map((c) => [c.id, [c.contactId, c.channelId]]))).toEqual({ [a.id]: [a.contactId, org.channelId], [bConv.id]: [bContact.id, second.id] });
+    // The opt-out on one side is consent history on the other; tags are on both.
+    const history = await getDb().select().from(contactConsentEvents).where(eq(contactConsentEvents.contactId, a.contactId));
+    expect(history).toMatchObject([{ state: "opted_out", source: "agent", evidence: { reason: "merged_across_channels", optedOutContactId: bContact.id } }]);
+    expect((await getDb().select().from(contactTags).where(eq(contactTags.contactId, a.contactId))).map((r) => r.tagId)).toContain(t.id);
+    // Either contact's timeline is the whole person's: both conversations, each with its channel.
+    for (const id of [a.contactId, bContact.id]) {
+      const opened = (await contactTimeline(org.owner.org.id, id)).filter((e) => e.kind === "conversation.opened").map((e) => e.detail);
+      expect(opened).toEqual(expect.arrayContaining([{ conversationId: a.id, channelId: org.channelId, contactId: a.contactId }, { conversationId: bConv.id, channelId: second.id, contactId: bContact.id }]));
+      expect(opened).toHaveLength(2);
+    }
+    // A third contact (another number on the first line) merged with the linked one joins the same person.
+    const c = await getDb().insert(contacts).values({ organizationId: org.owner.org.id, channelId: org.channelId, waId: "5521977775555", phoneE164: "+5521977775555" }).returning();
+    await mergeContacts(org.owner, c[0].id, bContact.id);
+    const [third] = await getDb().select({ personId: contacts.personId }).from(contacts).where(eq(contacts.id, c[0].id));
+    expect(third.personId).toBe(a.contactId);
   });
 
   it("a contact cannot be merged into itself, nor with another organization's", async () => {

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { contacts, contactTags, lifecycleStages, tags } from "@/db/schema";
 import { contactFilterSchema, parseFilterParam, type ContactFilter } from "@/lib/contacts/contact-filter";
-import { contactSearchText } from "@/lib/contacts/contact-filter-sql";
+import { contactFilterWhere, contactSearchText } from "@/lib/contacts/contact-filter-sql";
 import { countContacts } from "@/lib/contacts/count-contacts";
 import { listContacts } from "@/lib/contacts/list-contacts";
 import { createSegment } from "@/lib/contacts/segments/create-segment";
@@ -116,6 +116,24 @@ describe("listContacts", () => {
     const stored = await getSegmentOrThrow(org.owner.org.id, segment.id);
     expect(await countContacts(org.owner.org.id, stored.filter)).toBe(1);
     await expect(getSegmentOrThrow(other.owner.org.id, segment.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("a segment count by consent and custom-field value is answered from indexes, not the organization's rows", async () => {
+    // 5,000 fillers of the other organization (previous test); the count for a value only one of them has.
+    await getDb().execute(sql`update contacts set attributes = jsonb_build_object('plan', case when name like 'Filler 0%' then 'gold' else 'basic' end)
+      where organization_id = ${other.owner.org.id}`);
+    await getDb().execute(sql`analyze contacts`);
+    const filter: ContactFilter = { consent: ["unknown"], fields: [{ key: "plan", op: "eq", value: "GOLD" }] };
+    const plan = JSON.stringify(await getDb().execute(sql`explain select count(*) from ${contacts} where ${contactFilterWhere(other.owner.org.id, filter)}`));
+    expect(plan).toContain("contacts_attribute_terms_idx");
+    const [{ n }] = await getDb()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(contacts)
+      .where(sql`organization_id = ${other.owner.org.id} and deleted_at is null and opt_in = 'unknown' and attributes->>'plan' = 'gold'`);
+    expect(n).toBeGreaterThan(0);
+    expect(await countContacts(other.owner.org.id, filter)).toBe(n);
+    // The same value in another organization is not counted (the term carries the organization).
+    expect(await countContacts(org.owner.org.id, { fields: [{ key: "plan", op: "eq", value: "gold" }] })).toBe(1);
   });
 
   it("refuses filters it cannot run", () => {
