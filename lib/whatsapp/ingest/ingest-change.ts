@@ -16,6 +16,7 @@ import { applyUserPreferences } from "@/lib/contacts/apply-user-preferences";
 import { followUp, isStatusName, type FollowUpEvent } from "./follow-up-event";
 import { idProblem, shortRef } from "./item-limits";
 import { recordItemOutcome } from "./record-item-outcome";
+import { isLateSmsFailure } from "@/lib/notifications/late-sms-fallback";
 import { storableJson } from "./storable-json";
 
 /** Status names are short words; a longer one cannot be real and would not fit pending_statuses' unique index. */
@@ -178,13 +179,15 @@ export async function ingestChange(
       });
       let item: WebhookItemOutcome;
       const messageId = messageIdFromCallbackData(s.biz_opaque_callback_data);
-      if (await applyStatusToKnownMessage(db, args)) item = itemOf("applied");
+      // A notification's late failure may call for its SMS fallback (decided by the event's function).
+      const late = isLateSmsFailure(s) ? [followUp.lateFailure(orgId, { channelId, waMessageId: s.id })] : [];
+      if (await applyStatusToKnownMessage(db, args)) item = itemOf("applied", late);
       else if (!messageId) item = itemOf(await applyStatus(db, { ...args, knownTried: true }));
       else {
         // It may adopt one of our rows: the adoption, its status and the record of its follow-up commit together.
         item = await db.transaction(async (tx) => {
           const outcome = await applyStatus(tx, { ...args, knownTried: true });
-          const events = outcome === "adopted" && isStatusName(s.status) ? [followUp.status(orgId, { messageId, waMessageId: s.id, status: s.status })] : [];
+          const events = outcome === "adopted" && isStatusName(s.status) ? [followUp.status(orgId, { messageId, waMessageId: s.id, status: s.status }), ...late] : [];
           const it = itemOf(outcome, events);
           if (events.length) await record(tx, it);
           return it;
