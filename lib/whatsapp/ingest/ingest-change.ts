@@ -4,7 +4,7 @@ import type { WebhookEnvelope } from "../webhook/envelope-schema";
 import { messagesValueSchema } from "../webhook/messages-value-schema";
 import { parseInboundMessage } from "../webhook/message-schema";
 import { messageStatusSchema } from "../webhook/status-schema";
-import { templateQualityUpdateSchema, templateStatusUpdateSchema } from "../webhook/template-schema";
+import { templateCategoryUpdateSchema, templateQualityUpdateSchema, templateStatusUpdateSchema } from "../webhook/template-schema";
 import type { RoutedChange } from "../route-changes";
 import { ingestInboundMessage, type IngestOutcome } from "./ingest-inbound-message";
 import { applyStatus, applyStatusToKnownMessage } from "./apply-status";
@@ -72,7 +72,7 @@ export async function ingestChange(
     options.webhookEventId ? recordItemOutcome(tx, options.webhookEventId, item) : Promise.resolve();
   const orgId = route.organizationId;
 
-  if (change.field === "message_template_status_update" || change.field === "message_template_quality_update") {
+  if (change.field === "message_template_status_update" || change.field === "message_template_quality_update" || change.field === "template_category_update") {
     const done = prior(at);
     if (done) return { ...summary, items: [done] };
     add(await templateItem(db, { at, orgId, route, entryTime: entry.time ?? null, field: change.field, value: change.value, options, record }));
@@ -213,7 +213,7 @@ async function templateItem(
     orgId: string;
     route: RoutedChange;
     entryTime: number | null;
-    field: "message_template_status_update" | "message_template_quality_update";
+    field: "message_template_status_update" | "message_template_quality_update" | "template_category_update";
     value: unknown;
     options: ChangeOptions;
     record: (tx: Tx, item: WebhookItemOutcome) => Promise<void>;
@@ -253,6 +253,10 @@ function templateUpdateOf(field: string, value: unknown): { ok: true; update: Te
   if (field === "message_template_status_update") {
     const p = templateStatusUpdateSchema.safeParse(value);
     return p.success ? { ok: true, update: { kind: "status", value: p.data } } : { ok: false, error: p.error.message };
+  }
+  if (field === "template_category_update") {
+    const p = templateCategoryUpdateSchema.safeParse(value);
+    return p.success ? { ok: true, update: { kind: "category", value: p.data } } : { ok: false, error: p.error.message };
   }
   const p = templateQualityUpdateSchema.safeParse(value);
   return p.success ? { ok: true, update: { kind: "quality", value: p.data } } : { ok: false, error: p.error.message };
