@@ -112,6 +112,15 @@ export const smsSend = eventType("papo/sms.send", {
   schema: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
 });
 
+/**
+ * A status webhook reported a WhatsApp message failed for a reason an SMS gets around (after Meta had accepted it):
+ * inngest/functions/send-late-sms-fallback.ts sends the SMS when the message was a notification with
+ * `fallback: "sms"`. Keyed by the wamid (a status is known by it before its row is looked up).
+ */
+export const lateSmsFallback = eventType("papo/notification.late_failure", {
+  schema: z.object({ organizationId: z.uuid(), channelId: z.uuid(), waMessageId: z.string().min(1) }),
+});
+
 /** Work through a notifications batch's items (inngest/functions/process-notification-batch.ts). */
 export const notificationBatchCreated = eventType("papo/notification-batch.created", {
   schema: z.object({ organizationId: z.uuid(), batchId: z.uuid() }),

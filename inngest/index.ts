@@ -11,9 +11,10 @@ import { sendMessage } from "./functions/send-message";
 import { processNotificationBatch } from "./functions/process-notification-batch";
 import { sendNotificationFn } from "./functions/send-notification";
 import { sendSms } from "./functions/send-sms";
+import { sendLateSmsFallback } from "./functions/send-late-sms-fallback";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch, importContacts];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, sendLateSmsFallback, processNotificationBatch, importContacts];
 
 export { inngest } from "./client";

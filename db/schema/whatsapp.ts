@@ -44,6 +44,13 @@ export const templates = pgTable(
     rejectionReason: text("rejection_reason"),
     /** The category asked for when Papo submitted it; Meta may settle on another (shown as "changed by Meta"). */
     requestedCategory: text("requested_category"),
+    /**
+     * Meta's last `template_category_update` for it: the category it moved from and to (applied: `category` is `to`
+     * then), or, with `impending`, the category Meta announced it will move the template to.
+     */
+    categoryChange: jsonb("category_change").$type<{ from: string | null; to: string; at: string; impending?: boolean }>(),
+    /** entry.time of the last category webhook applied (an older one arriving late is ignored). */
+    categoryEventTime: bigint("category_event_time", { mode: "number" }),
     /** entry.time of the last status/quality webhook applied (unix seconds): an older one arriving late is ignored. */
     statusEventTime: bigint("status_event_time", { mode: "number" }),
     qualityEventTime: bigint("quality_event_time", { mode: "number" }),

@@ -3,6 +3,7 @@ import { WorkflowIcon } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
 import { CreateFlowButton } from "@/components/flow-builder/list/create-flow-button";
+import { GalleryFlowButton } from "@/components/flow-builder/list/gallery-flow-button";
 import { FlowsTable } from "@/components/flow-builder/list/flows-table";
 import { ImportFlowButton } from "@/components/flow-builder/list/import-flow-button";
 import { AccessDenied } from "@/components/shell/access-denied";
@@ -33,6 +34,7 @@ export default async function FlowsPage({ params }: Props) {
           canManage && (
             <>
               <ImportFlowButton orgSlug={ctx.org.slug} />
+              <GalleryFlowButton orgSlug={ctx.org.slug} />
               <CreateFlowButton orgSlug={ctx.org.slug} />
             </>
           )

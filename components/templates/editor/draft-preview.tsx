@@ -22,6 +22,7 @@ export function DraftPreview({ draft }: { draft: TemplateDraft }) {
       quality: null,
       rejectionReason: null,
       requestedCategory: null,
+      categoryChange: null,
       components: draftToComponents(draft),
       parameterFormat: draft.parameterFormat,
       parameters: [],

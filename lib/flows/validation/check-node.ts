@@ -122,7 +122,12 @@ export function checkNode(node: FlowNode): Issue[] {
       break;
     case "http_request": {
       const url = node.data.url.trim();
-      if (!url) err("missing_setting", "The URL is empty");
+      const connection = node.data.connection.trim();
+      // With a connection the URL is a path under its base URL (empty = the base URL itself).
+      if (connection && !/^[A-Za-z0-9_-]{1,60}$/.test(connection)) err("missing_setting", "Choose the connection to your system (Settings → Integrations)");
+      else if (connection) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) err("invalid_url", "With a connection, the URL is a path such as /customers");
+      } else if (!url) err("missing_setting", "The URL is empty");
       else if (!/^https?:\/\//i.test(url) && !url.startsWith("{{")) err("invalid_url", "The URL must start with http:// or https://");
       if (node.data.body.trim() && !node.data.body.includes("{{")) {
         try {

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { templates } from "@/db/schema";
-import type { TemplateQualityUpdate, TemplateStatusUpdate } from "../webhook/template-schema";
+import type { TemplateCategoryUpdate, TemplateQualityUpdate, TemplateStatusUpdate } from "../webhook/template-schema";
+import { applyCategoryUpdate } from "../templates/apply-category-update";
 
 type Target = { organizationId: string; channelId: string | null; wabaId: string; eventTime: number | null };
 
@@ -17,9 +18,13 @@ type Target = { organizationId: string; channelId: string | null; wabaId: string
 export async function applyTemplateUpdate(
   db: Db,
   target: Target,
-  update: { kind: "status"; value: TemplateStatusUpdate } | { kind: "quality"; value: TemplateQualityUpdate },
+  update: { kind: "status"; value: TemplateStatusUpdate } | { kind: "quality"; value: TemplateQualityUpdate } | { kind: "category"; value: TemplateCategoryUpdate },
 ): Promise<{ needsSync: boolean }> {
   const v = update.value;
+  if (update.kind === "category") {
+    await applyCategoryUpdate(db, target, update.value);
+    return { needsSync: await needsSync(db, { ...target, name: v.message_template_name, language: v.message_template_language }) };
+  }
   const key = {
     organizationId: target.organizationId,
     channelId: target.channelId,

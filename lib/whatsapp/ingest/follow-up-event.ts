@@ -3,7 +3,8 @@ export type FollowUpEvent =
   | { id: string; name: "papo/message.received"; data: { organizationId: string; channelId: string; conversationId: string; contactId: string; messageId: string } }
   | { id: string; name: "papo/media.received"; data: { organizationId: string; messageId: string } }
   | { id: string; name: "papo/message.status"; data: { organizationId: string; messageId: string; waMessageId: string; status: MessageStatusName } }
-  | { id: string; name: "papo/templates.sync"; data: { organizationId: string; channelId: string } };
+  | { id: string; name: "papo/templates.sync"; data: { organizationId: string; channelId: string } }
+  | { id: string; name: "papo/notification.late_failure"; data: { organizationId: string; channelId: string; waMessageId: string } };
 
 const STATUSES = ["sent", "delivered", "read", "played", "failed"] as const;
 export type MessageStatusName = (typeof STATUSES)[number];
@@ -33,5 +34,11 @@ export const followUp = {
     id: `templates-sync-${webhookEventId}-${channelId}`,
     name: "papo/templates.sync",
     data: { organizationId, channelId },
+  }),
+  /** A failure an SMS may get around (lib/notifications/late-sms-fallback.ts decides): once per failed wamid. */
+  lateFailure: (organizationId: string, a: { channelId: string; waMessageId: string }): FollowUpEvent => ({
+    id: `late-failure-${a.channelId}-${a.waMessageId}`,
+    name: "papo/notification.late_failure",
+    data: { organizationId, ...a },
   }),
 };

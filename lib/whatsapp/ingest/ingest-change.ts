@@ -4,7 +4,7 @@ import type { WebhookEnvelope } from "../webhook/envelope-schema";
 import { messagesValueSchema } from "../webhook/messages-value-schema";
 import { parseInboundMessage } from "../webhook/message-schema";
 import { messageStatusSchema } from "../webhook/status-schema";
-import { templateQualityUpdateSchema, templateStatusUpdateSchema } from "../webhook/template-schema";
+import { templateCategoryUpdateSchema, templateQualityUpdateSchema, templateStatusUpdateSchema } from "../webhook/template-schema";
 import type { RoutedChange } from "../route-changes";
 import { ingestInboundMessage, type IngestOutcome } from "./ingest-inbound-message";
 import { applyStatus, applyStatusToKnownMessage } from "./apply-status";
@@ -16,6 +16,7 @@ import { applyUserPreferences } from "@/lib/contacts/apply-user-preferences";
 import { followUp, isStatusName, type FollowUpEvent } from "./follow-up-event";
 import { idProblem, shortRef } from "./item-limits";
 import { recordItemOutcome } from "./record-item-outcome";
+import { isLateSmsFailure } from "@/lib/notifications/late-sms-fallback";
 import { storableJson } from "./storable-json";
 
 /** Status names are short words; a longer one cannot be real and would not fit pending_statuses' unique index. */
@@ -71,7 +72,7 @@ export async function ingestChange(
     options.webhookEventId ? recordItemOutcome(tx, options.webhookEventId, item) : Promise.resolve();
   const orgId = route.organizationId;
 
-  if (change.field === "message_template_status_update" || change.field === "message_template_quality_update") {
+  if (change.field === "message_template_status_update" || change.field === "message_template_quality_update" || change.field === "template_category_update") {
     const done = prior(at);
     if (done) return { ...summary, items: [done] };
     add(await templateItem(db, { at, orgId, route, entryTime: entry.time ?? null, field: change.field, value: change.value, options, record }));
@@ -178,13 +179,15 @@ export async function ingestChange(
       });
       let item: WebhookItemOutcome;
       const messageId = messageIdFromCallbackData(s.biz_opaque_callback_data);
-      if (await applyStatusToKnownMessage(db, args)) item = itemOf("applied");
+      // A notification's late failure may call for its SMS fallback (decided by the event's function).
+      const late = isLateSmsFailure(s) ? [followUp.lateFailure(orgId, { channelId, waMessageId: s.id })] : [];
+      if (await applyStatusToKnownMessage(db, args)) item = itemOf("applied", late);
       else if (!messageId) item = itemOf(await applyStatus(db, { ...args, knownTried: true }));
       else {
         // It may adopt one of our rows: the adoption, its status and the record of its follow-up commit together.
         item = await db.transaction(async (tx) => {
           const outcome = await applyStatus(tx, { ...args, knownTried: true });
-          const events = outcome === "adopted" && isStatusName(s.status) ? [followUp.status(orgId, { messageId, waMessageId: s.id, status: s.status })] : [];
+          const events = outcome === "adopted" && isStatusName(s.status) ? [followUp.status(orgId, { messageId, waMessageId: s.id, status: s.status }), ...late] : [];
           const it = itemOf(outcome, events);
           if (events.length) await record(tx, it);
           return it;
@@ -210,7 +213,7 @@ async function templateItem(
     orgId: string;
     route: RoutedChange;
     entryTime: number | null;
-    field: "message_template_status_update" | "message_template_quality_update";
+    field: "message_template_status_update" | "message_template_quality_update" | "template_category_update";
     value: unknown;
     options: ChangeOptions;
     record: (tx: Tx, item: WebhookItemOutcome) => Promise<void>;
@@ -250,6 +253,10 @@ function templateUpdateOf(field: string, value: unknown): { ok: true; update: Te
   if (field === "message_template_status_update") {
     const p = templateStatusUpdateSchema.safeParse(value);
     return p.success ? { ok: true, update: { kind: "status", value: p.data } } : { ok: false, error: p.error.message };
+  }
+  if (field === "template_category_update") {
+    const p = templateCategoryUpdateSchema.safeParse(value);
+    return p.success ? { ok: true, update: { kind: "category", value: p.data } } : { ok: false, error: p.error.message };
   }
   const p = templateQualityUpdateSchema.safeParse(value);
   return p.success ? { ok: true, update: { kind: "quality", value: p.data } } : { ok: false, error: p.error.message };

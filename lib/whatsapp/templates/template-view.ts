@@ -14,6 +14,8 @@ export type TemplateView = {
   rejectionReason: string | null;
   /** The category Papo asked for when it submitted the template; differs from `category` when Meta changed it. */
   requestedCategory: string | null;
+  /** Meta's last template_category_update (from → to; `impending`: announced, not made yet). */
+  categoryChange: { from: string | null; to: string; at: string; impending?: boolean } | null;
   components: unknown[];
   /** Derived from the placeholders; null until the definition has been synced. */
   parameterFormat: "named" | "positional" | null;
@@ -38,6 +40,7 @@ export function toTemplateView(t: Template): TemplateView {
     quality: t.quality,
     rejectionReason: t.rejectionReason,
     requestedCategory: t.requestedCategory,
+    categoryChange: t.categoryChange ?? null,
     components: t.components,
     parameterFormat: synced ? spec.format : null,
     parameters: spec.slots.filter((s) => !s.optional).map(slotLabel),

@@ -22,5 +22,23 @@ export const templateQualityUpdateSchema = z.looseObject({
   new_quality_score: z.string(),
 });
 
+/**
+ * `value` of `field: "template_category_update"` (Meta recategorised a template). Two shapes in Meta's docs: the
+ * change made (`previous_category`, `new_category`) and the notice of one to come (`correct_category`, the category
+ * Meta will move it to). No payload of it is in /work/shared/meta: tests/fixtures/meta/template_category_update.json
+ * was written from Meta's documented shape.
+ */
+export const templateCategoryUpdateSchema = z
+  .looseObject({
+    message_template_id: templateId,
+    message_template_name: z.string(),
+    message_template_language: z.string(),
+    previous_category: z.string().optional(),
+    new_category: z.string().optional(),
+    correct_category: z.string().optional(),
+  })
+  .refine((v) => v.new_category || v.correct_category, { message: "new_category or correct_category is required" });
+
+export type TemplateCategoryUpdate = z.infer<typeof templateCategoryUpdateSchema>;
 export type TemplateStatusUpdate = z.infer<typeof templateStatusUpdateSchema>;
 export type TemplateQualityUpdate = z.infer<typeof templateQualityUpdateSchema>;

@@ -6,6 +6,8 @@ import { inngest } from "@/inngest/client";
 import { sendMessage } from "@/inngest/functions/send-message";
 import { sendNotificationFn } from "@/inngest/functions/send-notification";
 import { sendSms } from "@/inngest/functions/send-sms";
+import { sendLateSmsFallback } from "@/inngest/functions/send-late-sms-fallback";
+import { processWebhookEvent } from "@/inngest/functions/process-webhook-event";
 import { POST as postNotification } from "@/app/api/v1/orgs/[orgSlug]/notifications/route";
 import { GET as getNotificationRoute } from "@/app/api/v1/orgs/[orgSlug]/notifications/[notificationId]/route";
 import { POST as postSms } from "@/app/api/v1/orgs/[orgSlug]/sms/route";
@@ -19,10 +21,10 @@ import { parseEnvelope } from "@/lib/whatsapp/parse-envelope";
 import { routeChanges } from "@/lib/whatsapp/route-changes";
 import { ingestChange } from "@/lib/whatsapp/ingest/ingest-change";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { startHarness, waitFor, type Harness } from "@/tests/support/executor/harness";
+import { runsOf, startHarness, waitFor, waitForRuns, type Harness } from "@/tests/support/executor/harness";
 import { startGraphMock, type GraphMock } from "@/tests/support/graph-mock";
 import { startSmsGatewayMock, type SmsGatewayMock } from "@/tests/support/sms-gateway-mock";
-import { statusWebhook, textWebhook } from "../whatsapp/helpers";
+import { postToChannel, statusWebhook, textWebhook, waitProcessed } from "../whatsapp/helpers";
 
 const ACCESS_TOKEN = "EAAG-test-token-for-the-graph-mock-000";
 const PHONE_NUMBER_ID = "118293746507001";
@@ -36,19 +38,20 @@ let slug: string;
 let orgId: string;
 let token: string;
 let viewerToken: string;
+let channelId: string;
 
 beforeAll(async () => {
   mock = await startGraphMock({ accessToken: ACCESS_TOKEN });
   process.env.META_GRAPH_API_URL = mock.url;
   gateway = await startSmsGatewayMock();
   db = await createTestDatabase();
-  h = await startHarness({ client: inngest, functions: [sendMessage, sendNotificationFn, sendSms] });
+  h = await startHarness({ client: inngest, functions: [sendMessage, sendNotificationFn, sendSms, processWebhookEvent, sendLateSmsFallback] });
   const { user, organization } = await signUp({ name: "A", email: "notify@example.test", password: "password123", organizationName: "Notify" });
   slug = organization.slug;
   orgId = organization.id;
   const ctx = await loadOrgContext({ type: "user", userId: user.id }, organization.slug);
   mock.addPhoneNumber({ phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA, accessToken: ACCESS_TOKEN });
-  await createChannel(ctx, { provider: "cloud", name: "Main", displayPhoneNumber: "+5511955550123", phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA, accessToken: ACCESS_TOKEN, appSecret: "0123456789abcdef0123456789abcdef" });
+  channelId = (await createChannel(ctx, { provider: "cloud", name: "Main", displayPhoneNumber: "+5511955550123", phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA, accessToken: ACCESS_TOKEN, appSecret: "0123456789abcdef0123456789abcdef" })).id;
   token = (await createApiKey(ctx, { name: "billing system", role: "admin" })).token;
   viewerToken = (await createApiKey(ctx, { name: "viewer", role: "viewer" })).token;
   // Meta's world, as template sync mirrors it: one utility and one marketing template, approved, and a paused one.
@@ -217,6 +220,53 @@ describe("SMS fallback", () => {
     expect(view).toMatchObject({ status: "failed", deliveryPath: "sms", error: { code: 131026 } });
     const [smsRow] = await getDb().select().from(messages).where(eq(messages.id, view.sms.messageId));
     expect(smsRow).toMatchObject({ deliveryPath: "sms", conversationId: view.conversationId, status: "sent" });
+  });
+
+  it("a late 131026 (Meta accepted the send, the status webhook reports it failed): one SMS, and the notification records the path", async () => {
+    const before = gateway.requests.length;
+    const sent = await notify({ to: "+5511987651009", template: template("boleto_aviso", ["Fábio", "R$ 7,00"]), fallback: "sms" });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+    const accepted = await waitFor(async () => {
+      const v = await readNotification(sent.body.notification.id);
+      return v.waMessageId ? v : null;
+    }, "Meta's message id");
+    expect(accepted).toMatchObject({ deliveryPath: "whatsapp" });
+    expect(gateway.requests.length).toBe(before);
+    // Through the signed webhook route, twice (Meta redelivers, and may repeat a failure): one SMS all the same.
+    const failed = (ts: number) =>
+      statusWebhook(PHONE_NUMBER_ID, [{ id: accepted.waMessageId, status: "failed", timestamp: String(ts), recipient_id: "5511987651009", errors: [{ code: 131026, title: "Message undeliverable" }] }]);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await postToChannel(channelId, failed(now))).status).toBe(200);
+    expect((await postToChannel(channelId, failed(now + 1))).status).toBe(200);
+    await waitFor(() => gateway.requests.length === before + 1, "the late SMS at the gateway");
+    expect(JSON.parse(gateway.requests[before].body)).toMatchObject({ to: "+5511987651009", text: "Olá Fábio, seu boleto de R$ 7,00 vence amanhã." });
+    const view = await waitFor(async () => {
+      const v = await readNotification(sent.body.notification.id);
+      return v.sms?.status === "sent" ? v : null;
+    }, "the late SMS recorded as sent");
+    expect(view).toMatchObject({ status: "failed", deliveryPath: "sms", error: { code: 131026 } });
+    await waitProcessed([orgId]);
+    // Both failures name the same wamid: one event id, so one run of the fallback.
+    await waitForRuns("papo-send-late-sms-fallback", 1);
+    expect(await runsOf("papo-send-late-sms-fallback")).toHaveLength(1);
+    expect(gateway.requests.length).toBe(before + 1);
+    const smsRows = await getDb().select().from(messages).where(and(eq(messages.organizationId, orgId), eq(messages.idempotencyKey, `sms-fallback:${sent.body.notification.id}`)));
+    expect(smsRows).toHaveLength(1);
+  });
+
+  it("a late 131026 for a notification without fallback: no SMS", async () => {
+    const before = gateway.requests.length;
+    const sent = await notify({ to: "+5511987651010", template: template("boleto_aviso", ["Gil", "R$ 8,00"]) });
+    const accepted = await waitFor(async () => {
+      const v = await readNotification(sent.body.notification.id);
+      return v.waMessageId ? v : null;
+    }, "Meta's message id");
+    const body = statusWebhook(PHONE_NUMBER_ID, [{ id: accepted.waMessageId, status: "failed", timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: "5511987651010", errors: [{ code: 131026, title: "Message undeliverable" }] }]);
+    expect((await postToChannel(channelId, body)).status).toBe(200);
+    await waitFor(async () => (await readNotification(sent.body.notification.id)).status === "failed", "the failure applied");
+    await waitProcessed([orgId]);
+    expect(gateway.requests.length).toBe(before);
+    expect((await readNotification(sent.body.notification.id)).deliveryPath).toBe("whatsapp");
   });
 
   it("a paused template goes by SMS at once; without fallback it would be refused", async () => {

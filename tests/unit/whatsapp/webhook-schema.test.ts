@@ -5,7 +5,7 @@ import { parseEnvelope } from "@/lib/whatsapp/parse-envelope";
 import { messagesValueSchema } from "@/lib/whatsapp/webhook/messages-value-schema";
 import { parseInboundMessage, type InboundMessage } from "@/lib/whatsapp/webhook/message-schema";
 import { messageStatusSchema } from "@/lib/whatsapp/webhook/status-schema";
-import { templateQualityUpdateSchema, templateStatusUpdateSchema } from "@/lib/whatsapp/webhook/template-schema";
+import { templateCategoryUpdateSchema, templateQualityUpdateSchema, templateStatusUpdateSchema } from "@/lib/whatsapp/webhook/template-schema";
 import { userPreferenceSchema, userPreferencesValueSchema } from "@/lib/contacts/apply-user-preferences";
 
 const dir = path.resolve(__dirname, "../../fixtures/meta");
@@ -44,6 +44,8 @@ describe("every webhook fixture parses", () => {
           expect(templateStatusUpdateSchema.parse(change.value).message_template_id).toMatch(/^\d+$/);
         } else if (change.field === "message_template_quality_update") {
           expect(templateQualityUpdateSchema.parse(change.value).new_quality_score).toBe("YELLOW");
+        } else if (change.field === "template_category_update") {
+          expect(templateCategoryUpdateSchema.parse(change.value)).toMatchObject({ previous_category: "UTILITY", new_category: "MARKETING" });
         } else if (change.field === "user_preferences") {
           const { user_preferences: items } = userPreferencesValueSchema.parse(change.value);
           expect(items.length).toBeGreaterThan(0);

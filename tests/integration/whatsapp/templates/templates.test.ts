@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { channels, contacts, conversations, messages, templates } from "@/db/schema";
+import { auditLog, channels, contacts, conversations, messages, templates } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { processWebhookEvent } from "@/inngest/functions/process-webhook-event";
 import { sendMessage } from "@/inngest/functions/send-message";
 import { syncAllTemplates, syncTemplatesFunction } from "@/inngest/functions/sync-templates";
 import { queueOutboundMessage } from "@/lib/messages/queue-outbound-message";
 import { listTemplates } from "@/lib/whatsapp/templates/list-templates";
+import { toTemplateView } from "@/lib/whatsapp/templates/template-view";
 import { syncTemplatesForChannel } from "@/lib/whatsapp/templates/sync-templates";
 import { TemplateSendError } from "@/lib/whatsapp/templates/assert-template-parameters";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -137,6 +138,35 @@ describe("template sync", () => {
     await postToChannel(other.channelId, fixture("template_status_update_approved.json", other.phoneNumberId, other.wabaId));
     await waitProcessed([other.organizationId]);
     expect((await rowsOf(other.organizationId)).find((r) => r.name === "pedido_confirmado")?.status).toBe("PAUSED");
+  });
+
+  it("template_category_update: the new category is stored and shown as Meta's change, audited once", async () => {
+    const other = await createOrgWithChannel("templates-category");
+    const components = [{ type: "BODY", text: "Seu pagamento vence amanhã." }];
+    await getDb()
+      .insert(templates)
+      .values({ organizationId: other.organizationId, channelId: other.channelId, wabaId: other.wabaId, name: "lembrete_pagamento", language: "pt_BR", category: "UTILITY", requestedCategory: "UTILITY", status: "APPROVED", components });
+    const body = fixture("template_category_update.json", other.phoneNumberId, other.wabaId);
+    // Meta redelivers: the second copy changes nothing and audits nothing.
+    for (let i = 0; i < 2; i++) {
+      expect((await postToChannel(other.channelId, body)).status).toBe(200);
+      await waitProcessed([other.organizationId]);
+    }
+    const [row] = await rowsOf(other.organizationId);
+    expect(row).toMatchObject({ category: "MARKETING", categoryChange: { from: "UTILITY", to: "MARKETING", at: new Date(1790000100 * 1000).toISOString() } });
+    expect(toTemplateView(row).categoryChange).toMatchObject({ from: "UTILITY", to: "MARKETING" });
+    const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.organizationId, other.organizationId), eq(auditLog.action, "templates.category_changed")));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ targetType: "template", targetId: row.id, actorUserId: null, metadata: { from: "UTILITY", to: "MARKETING", by: "meta" } });
+
+    // A notice of a change to come (correct_category) is shown, the category stays until Meta makes it.
+    const notice = JSON.parse(body) as { entry: { time: number; changes: { value: Record<string, unknown> }[] }[] };
+    notice.entry[0].time += 60;
+    notice.entry[0].changes[0].value = { ...notice.entry[0].changes[0].value, previous_category: undefined, new_category: undefined, correct_category: "UTILITY" };
+    expect((await postToChannel(other.channelId, JSON.stringify(notice))).status).toBe(200);
+    await waitProcessed([other.organizationId]);
+    const [after] = await rowsOf(other.organizationId);
+    expect(after).toMatchObject({ category: "MARKETING", categoryChange: { from: "MARKETING", to: "UTILITY", impending: true } });
   });
 
   it("sync-all-templates fans out one sync per active cloud channel", async () => {

@@ -42,6 +42,8 @@ function row(over: Partial<Template>): Template {
     requestedCategory: null,
     statusEventTime: null,
     qualityEventTime: null,
+    categoryChange: null,
+    categoryEventTime: null,
     createdAt: now,
     updatedAt: now,
     ...over,

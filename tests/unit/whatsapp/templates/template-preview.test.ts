@@ -17,6 +17,7 @@ const base: Omit<TemplateView, "name" | "components" | "parameters" | "parameter
   quality: "GREEN",
   rejectionReason: null,
   requestedCategory: null,
+  categoryChange: null,
   updatedAt: new Date(0).toISOString(),
 };
 
