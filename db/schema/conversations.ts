@@ -45,6 +45,8 @@ export const conversations = pgTable(
     index("conversations_org_contact_idx").on(t.organizationId, t.contactId),
     index("conversations_org_status_activity_idx").on(t.organizationId, t.status, t.lastMessageAt, t.id),
     index("conversations_org_assignee_idx").on(t.organizationId, t.assigneeId),
+    // "Mine" and any one person's list: the person's conversations in activity order, without walking the team's.
+    index("conversations_org_assignee_status_activity_idx").on(t.organizationId, t.assigneeId, t.status, t.lastMessageAt, t.id),
   ],
 );
 

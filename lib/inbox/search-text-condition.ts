@@ -1,4 +1,4 @@
-import { and, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { conversationEvents, conversations, messages } from "@/db/schema";
 import { likePattern, messageSearchTextSql } from "./message-search-text";
@@ -27,12 +27,17 @@ export async function searchTextCondition(organizationId: string, q: string): Pr
       .where(and(eq(conversationEvents.organizationId, organizationId), eq(conversationEvents.kind, "note"), ilike(conversationEvents.body, pattern)))
       .limit(FEW + 1),
   ]);
-  if (inMessages.length > FEW || inNotes.length > FEW) return matchesText(pattern);
-  const ids = [...new Set([...inMessages, ...inNotes].map((r) => r.id))];
-  return ids.length ? inArray(conversations.id, ids) : sql`false`;
-}
-
-function matchesText(pattern: string): SQL {
-  return sql`(exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messageSearchTextSql} ilike ${pattern})
-    or exists (select 1 from ${conversationEvents} where ${conversationEvents.conversationId} = ${conversations.id} and ${conversationEvents.kind} = 'note' and ${conversationEvents.body} ilike ${pattern}))`;
+  // Each source takes its own road: a word common in notes but rare in messages keeps the message side an id list.
+  const few = [...(inMessages.length > FEW ? [] : inMessages), ...(inNotes.length > FEW ? [] : inNotes)];
+  const parts: SQL[] = [];
+  if (few.length) parts.push(inArray(conversations.id, [...new Set(few.map((r) => r.id))]));
+  if (inMessages.length > FEW) {
+    parts.push(sql`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messageSearchTextSql} ilike ${pattern})`);
+  }
+  if (inNotes.length > FEW) {
+    parts.push(
+      sql`exists (select 1 from ${conversationEvents} where ${conversationEvents.conversationId} = ${conversations.id} and ${conversationEvents.kind} = 'note' and ${conversationEvents.body} ilike ${pattern})`,
+    );
+  }
+  return parts.length ? or(...parts)! : sql`false`;
 }
