@@ -1,4 +1,11 @@
+CREATE TABLE "inbox_settings" (
+	"organization_id" uuid PRIMARY KEY NOT NULL,
+	"reply_assigns" boolean DEFAULT true NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "is_test" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "inbox_settings" ADD CONSTRAINT "inbox_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "conversations_org_assignee_status_activity_idx" ON "conversations" USING btree ("organization_id","assignee_id","status","last_message_at","id");--> statement-breakpoint
 -- hand-written: a conversation of a flow's test customer is a test conversation, whichever path inserts it (the test panel, or ingest starting a new one after a long close), at the cost of one primary-key lookup per new conversation, none per message
 CREATE OR REPLACE FUNCTION papo_mark_test_conversation() RETURNS trigger LANGUAGE plpgsql AS $$
