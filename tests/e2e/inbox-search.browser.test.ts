@@ -54,14 +54,16 @@ describe.skipIf(!run)("inbox search and test conversations", () => {
     await server.stop();
     await withDatabase(databaseUrl, dataDir, async (q) => {
       const [org] = await q("select id from organizations where slug = $1", [owner.orgSlug]);
-      const contact = async (name: string, waId: string, attributes: Record<string, string> = {}) =>
-        (await q(`insert into contacts (organization_id, channel_id, wa_id, phone_e164, name, attributes) values ($1, $2, $3, '+' || $3, $4, $5::jsonb) returning id`, [org.id, channel.id, waId, name, JSON.stringify(attributes)]))[0].id;
+      // The test flow id goes in as text and becomes the attribute in SQL (a JSON string parameter for a jsonb
+      // column would be stored as one JSON string by postgres.js).
+      const contact = async (name: string, waId: string, testFlowId: string | null = null) =>
+        (await q(`insert into contacts (organization_id, channel_id, wa_id, phone_e164, name, attributes) values ($1, $2, $3::text, '+' || $3::text, $4, case when $5::text is null then '{}'::jsonb else jsonb_build_object('papoTestFlowId', $5::text) end) returning id`, [org.id, channel.id, waId, name, testFlowId]))[0].id;
       const conversation = async (contactId: unknown, preview: string, minutesAgo: number) =>
         (await q(`insert into conversations (organization_id, channel_id, contact_id, status, last_message_at, last_message_preview, last_message_direction) values ($1, $2, $3, 'open', now() - $4 * interval '1 minute', $5, 'inbound') returning id`, [org.id, channel.id, contactId, minutesAgo, preview]))[0].id;
       const maria = await conversation(await contact("Maria Cliente", "5511987650001"), "Tudo certo, obrigada", 5);
       await conversation(await contact("Pedro Cliente", "5511987650002"), "Bom dia", 10);
       // A flow editor's test customer (the trigger marks its conversation as a test), the newest of all.
-      const tester = await conversation(await contact("Test · Welcome", "155501000042", { papoTestFlowId: "00000000-0000-0000-0000-000000000001" }), "fatura de teste", 1);
+      const tester = await conversation(await contact("Test · Welcome", "155501000042", "00000000-0000-0000-0000-000000000001"), "fatura de teste", 1);
       await q(`insert into messages (organization_id, channel_id, conversation_id, direction, type, content, status, sender, created_at) values ($1, $2, $3, 'inbound', 'text', '{"text":{"body":"fatura de teste"}}', 'received', 'contact', now() - interval '1 minute')`, [org.id, channel.id, tester]);
       // Maria asked for her invoice long ago: the hit is far above the newest page of her timeline.
       await q(
