@@ -3,7 +3,9 @@
  * of them with 100,000 conversations and 1,000,000 messages (the 99 others: 500 conversations and 2,500 messages
  * each), bulk-inserted with generate_series. Then p50/p95/max server time of the first page of the conversation
  * list (several filters), the filter counts, and the first page of a conversation's timeline — calling the same lib
- * functions the route handlers call. Prints the list query's plan. Reports; asserts nothing.
+ * functions the route handlers call. Search inside messages: one message in 5,000 says "fatura" (a rare word), every
+ * message says "conversa", a quarter of the conversations have the note "Nota interna" (common words). Prints the
+ * list query's plan and the message search's lookup plan. Reports; asserts nothing.
  *
  *   BENCH_CONVERSATIONS (100000)  BENCH_MESSAGES_PER_CONVERSATION (10)  BENCH_ITERATIONS (200)
  *   DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres): the server a throwaway database is created on.
