@@ -122,6 +122,10 @@ export function ConversationFilters({
           ))}
         </select>
       </div>
+      <label className="flex items-center gap-2 text-xs text-muted-foreground">
+        <input type="checkbox" data-testid="filter-test" checked={filters.test} onChange={(e) => set({ test: e.target.checked })} className="size-3.5" />
+        {t("showTest")}
+      </label>
     </div>
   );
 }

@@ -20,8 +20,10 @@ export function ConversationList({
   loadingMore,
   loadMore,
   loading,
+  search = "",
 }: {
   rows: ConversationItem[];
+  search?: string;
   selectedId: string | null;
   onOpen: (id: string) => void;
   hasMore: boolean;
@@ -113,6 +115,7 @@ export function ConversationList({
                 selected={row.id === selectedId}
                 active={v.index === active}
                 now={now}
+                search={search}
                 onOpen={onOpen}
               />
             </div>

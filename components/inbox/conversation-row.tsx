@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 
 import { cn } from "@/components/ui/cn";
 import { RelativeTime } from "./relative-time";
+import { SearchHitText } from "./search-hit-text";
 import type { ConversationItem } from "./types";
 
 export const ROW_HEIGHT = 76;
@@ -17,9 +18,12 @@ export const ConversationRow = React.memo(function ConversationRow({
   active,
   id,
   now,
+  search,
   onOpen,
 }: {
   conversation: ConversationItem;
+  /** The list's search, to highlight in the hit. */
+  search: string;
   now: Date;
   selected: boolean;
   active: boolean;
@@ -35,6 +39,7 @@ export const ConversationRow = React.memo(function ConversationRow({
       data-testid="conversation-row"
       data-conversation-id={c.id}
       data-unread={c.unreadCount}
+      data-test-conversation={c.isTest || undefined}
       onClick={() => onOpen(c.id)}
       style={{ height: ROW_HEIGHT }}
       className={cn(
@@ -47,6 +52,11 @@ export const ConversationRow = React.memo(function ConversationRow({
       <div className="min-w-0 flex-1">
         <div className="flex items-center gap-2">
           <span className={cn("truncate", c.unreadCount > 0 ? "font-semibold" : "font-medium")}>{c.displayName}</span>
+          {c.isTest && (
+            <span data-testid="test-badge" className="shrink-0 rounded bg-violet-200 px-1 text-[10px] font-semibold uppercase text-violet-900 dark:bg-violet-900 dark:text-violet-100">
+              {t("test")}
+            </span>
+          )}
           {c.owner === "bot" && <BotIcon aria-label={t("botOwned")} className="size-3.5 shrink-0 text-muted-foreground" />}
           {(c.priority === "high" || c.priority === "urgent") && (
             <span className={cn("shrink-0 rounded px-1 text-[10px] font-semibold uppercase", c.priority === "urgent" ? "bg-destructive text-white" : "bg-warning/30")}>
@@ -56,10 +66,17 @@ export const ConversationRow = React.memo(function ConversationRow({
           <span className="ml-auto shrink-0 text-xs text-muted-foreground">{c.lastMessageAt && <RelativeTime value={c.lastMessageAt} now={now} />}</span>
         </div>
         <div className="mt-0.5 flex items-center gap-2">
-          <span className="truncate text-xs text-muted-foreground">
-            {c.lastMessageDirection === "outbound" && `${t("you")}: `}
-            {c.lastMessagePreview ?? ""}
-          </span>
+          {c.searchHit ? (
+            <span data-testid="search-hit" className="truncate text-xs text-muted-foreground">
+              {c.searchHit.kind === "note" && `${t("note")}: `}
+              <SearchHitText text={c.searchHit.text} search={search} />
+            </span>
+          ) : (
+            <span className="truncate text-xs text-muted-foreground">
+              {c.lastMessageDirection === "outbound" && `${t("you")}: `}
+              {c.lastMessagePreview ?? ""}
+            </span>
+          )}
           {c.unreadCount > 0 && (
             <span data-testid="unread-count" aria-label={t("unread", { count: c.unreadCount })} className="ml-auto shrink-0 rounded-full bg-primary px-1.5 text-[11px] font-semibold text-primary-foreground">
               {c.unreadCount > 99 ? "99+" : c.unreadCount}

@@ -14,7 +14,7 @@ import { useAgents, useApprovedTemplates, useCannedReplies, useConversation, use
 import { Timeline } from "./timeline";
 import { markRead, useConversationActions } from "./use-conversation-actions";
 import { useSendMessage } from "./use-send-message";
-import type { ChannelOption, MessageItem } from "./types";
+import type { ChannelOption, MessageItem, SearchHit } from "./types";
 
 export type Viewer = { id: string; name: string; can: (permission: string) => boolean };
 
@@ -28,9 +28,12 @@ export function ConversationView({
   onTyping,
   onOpenConversation,
   onBack,
+  focusEntry = null,
 }: {
   slug: string;
   conversationId: string;
+  /** A search hit to scroll to and mark (the conversation was opened from a search result). */
+  focusEntry?: SearchHit | null;
   viewer: Viewer;
   channels?: ChannelOption[];
   typing: string[];
@@ -109,6 +112,7 @@ export function ConversationView({
           onReply={can.reply ? setReplyTo : undefined}
           onRetry={can.reply ? (m) => void retry(m) : undefined}
           retryingId={retryingId}
+          focusEntry={focusEntry}
         />
         {retryError && (
           <p role="alert" className="px-4 text-xs text-destructive">

@@ -14,11 +14,11 @@ import { HandoffToasts } from "./handoff-toasts";
 import { inboxKeys, orgApi } from "./inbox-keys";
 import { useAgents, useConversationList, useCounts, useDepartments, useTags } from "./inbox-queries";
 import { PresencePicker } from "./presence-picker";
-import type { AgentView, ChannelOption, Filters, PresenceStatus } from "./types";
+import type { AgentView, ChannelOption, Filters, PresenceStatus, SearchHit } from "./types";
 import { useHandoffNotices, type HandoffNotice } from "./use-handoff-notices";
 import { useInboxSocket } from "./use-inbox-socket";
 
-const DEFAULT_FILTERS: Filters = { status: "open", assignee: "all", departmentId: "", channelId: "", tagId: "", owner: "", q: "" };
+const DEFAULT_FILTERS: Filters = { status: "open", assignee: "all", departmentId: "", channelId: "", tagId: "", owner: "", q: "", test: false };
 
 /** Whether a key press belongs to a text field (then single-key shortcuts stay out of the way). */
 function typingInField(target: EventTarget | null) {
@@ -48,6 +48,8 @@ export function InboxApp({
   const qc = useQueryClient();
   const [filters, setFilters] = React.useState<Filters>(DEFAULT_FILTERS);
   const [selectedId, setSelectedId] = React.useState<string | null>(initialConversationId);
+  // The search hit a conversation was opened from: its timeline scrolls to that entry and marks it.
+  const [focusEntry, setFocusEntry] = React.useState<SearchHit | null>(null);
   const searchRef = React.useRef<HTMLInputElement>(null);
   const viewer: Viewer = React.useMemo(() => {
     const set = new Set(permissions);
@@ -109,6 +111,13 @@ export function InboxApp({
   }, []);
 
   const loadMore = React.useCallback(() => void list.fetchNextPage(), [list]);
+  const openFromList = React.useCallback(
+    (id: string) => {
+      setFocusEntry(rows.find((r) => r.id === id)?.searchHit ?? null);
+      open(id);
+    },
+    [rows, open],
+  );
 
   return (
     <div className="flex h-[calc(100svh-var(--shell-top,0px))] min-h-0">
@@ -133,8 +142,9 @@ export function InboxApp({
         />
         <ConversationList
           rows={rows}
+          search={filters.q}
           selectedId={selectedId}
-          onOpen={open}
+          onOpen={openFromList}
           hasMore={Boolean(list.hasNextPage)}
           loadingMore={list.isFetchingNextPage}
           loadMore={loadMore}
@@ -146,6 +156,7 @@ export function InboxApp({
           key={selectedId}
           slug={slug}
           conversationId={selectedId}
+          focusEntry={focusEntry}
           viewer={viewer}
           channels={channels}
           typing={(socket.typing[selectedId] ?? []).filter((x) => x.userId !== me.id).map((x) => x.name)}

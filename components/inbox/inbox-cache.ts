@@ -28,7 +28,11 @@ export function upsertConversation(qc: QueryClient, slug: string, conversation: 
   for (const [key, data] of qc.getQueriesData<InfiniteData<ConversationPage, string | null>>({ queryKey: inboxKeys.lists(slug) })) {
     if (!data) continue;
     const filters = key[3] as Filters;
-    qc.setQueryData(key, placeInList(data, conversation, matches(conversation, filters, me)));
+    // A search result found by its messages stays while listed: the browser cannot see those messages.
+    const listed = data.pages.some((p) => p.conversations.some((c) => c.id === conversation.id));
+    const previous = listed ? data.pages.flatMap((p) => p.conversations).find((c) => c.id === conversation.id) : undefined;
+    const keep = matches(conversation, filters, me) || (listed && matches(conversation, { ...filters, q: "" }, me));
+    qc.setQueryData(key, placeInList(data, previous?.searchHit ? { ...conversation, searchHit: previous.searchHit } : conversation, keep));
   }
   qc.setQueryData<ConversationDetail>(inboxKeys.conversation(slug, conversation.id), (old) =>
     old ? { ...old, conversation: { ...old.conversation, ...conversation, contact: { ...old.conversation.contact, ...conversation.contact } } } : old,
@@ -60,6 +64,7 @@ function placeInList(data: InfiniteData<ConversationPage, string | null>, conver
 
 /** The list's filters evaluated in the browser, so a live change moves a conversation in or out of each list. */
 export function matches(c: ConversationItem, f: Filters, me: string): boolean {
+  if (c.isTest && !f.test) return false;
   if (f.status !== "all" && c.status !== f.status) return false;
   if (f.assignee === "mine" && c.assigneeId !== me) return false;
   if (f.assignee === "unassigned" && c.assigneeId !== null) return false;

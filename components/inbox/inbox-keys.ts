@@ -28,6 +28,7 @@ export function filterParams(filters: Filters, extra: Record<string, string | un
   if (filters.tagId) p.set("tagId", filters.tagId);
   if (filters.owner) p.set("owner", filters.owner);
   if (filters.q.trim().length >= 2) p.set("q", filters.q.trim());
+  if (filters.test) p.set("test", "1");
   for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
   return p.toString();
 }

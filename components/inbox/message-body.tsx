@@ -4,6 +4,7 @@ import { ContactIcon, MapPinIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { LinkifiedText } from "./linkified-text";
+import { mapLinks } from "./map-links";
 import { AttachmentByUrl, MessageAttachment } from "./message-attachment";
 import { renderTemplate, valuesFromSend, type RenderedTemplate } from "./render-template";
 import type { MessageItem } from "./types";
@@ -190,9 +191,8 @@ function Template({ c, t, findTemplate }: { c: Content; t: T; findTemplate: Temp
 }
 
 function Location({ t, latitude, longitude, name, address }: { t: T; latitude?: unknown; longitude?: unknown; name?: unknown; address?: unknown }) {
-  const lat = Number(latitude);
-  const lng = Number(longitude);
-  const valid = Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+  const links = mapLinks(latitude, longitude);
+  const link = "text-xs underline underline-offset-2";
   return (
     <div className="grid gap-0.5" data-testid="location-message">
       <p className="flex items-center gap-1.5 font-medium">
@@ -200,15 +200,15 @@ function Location({ t, latitude, longitude, name, address }: { t: T; latitude?: 
         {str(name) || t("location")}
       </p>
       {str(address) && <p className="text-xs text-muted-foreground">{str(address)}</p>}
-      {valid && (
-        <a
-          href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=16/${lat}/${lng}`}
-          target="_blank"
-          rel="noopener noreferrer"
-          className="text-xs underline underline-offset-2"
-        >
-          {t("openMap", { lat: lat.toFixed(5), lng: lng.toFixed(5) })}
-        </a>
+      {links && (
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+          <a href={links.google} target="_blank" rel="noopener noreferrer" className={link} data-testid="location-google">
+            {t("openMap", { lat: links.lat.toFixed(5), lng: links.lng.toFixed(5) })}
+          </a>
+          <a href={links.osm} target="_blank" rel="noopener noreferrer" className={link} data-testid="location-osm">
+            {t("openStreetMap")}
+          </a>
+        </p>
       )}
     </div>
   );

@@ -14,7 +14,7 @@ export function TimelineEvent({ event }: { event: EventItem }) {
   const time = useClockTime()(event.createdAt);
   if (event.type === "note") {
     return (
-      <li data-testid="timeline-note" className="mx-auto w-full max-w-[80%] rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
+      <li data-testid="timeline-note" data-event-id={event.id} className="mx-auto w-full max-w-[80%] rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
         <p className="mb-1 flex items-center gap-1 text-[11px] font-semibold uppercase tracking-wide">
           <StickyNoteIcon aria-hidden="true" className="size-3" />
           {t("note", { actor })} · {time}

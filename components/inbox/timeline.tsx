@@ -7,7 +7,11 @@ import { Button } from "@/components/ui/button";
 import { MessageBubble, quotedWamid } from "./message-bubble";
 import type { TemplateLookup } from "./message-body";
 import { TimelineEvent } from "./timeline-event";
-import type { MessageItem, TimelineItem, TimelinePage } from "./types";
+import type { MessageItem, SearchHit, TimelineItem, TimelinePage } from "./types";
+
+/** How many older pages the timeline loads looking for a search hit before it gives up (50 entries a page). */
+const HIT_PAGES = 20;
+const HIT_CLASSES = ["rounded-lg", "ring-2", "ring-amber-400", "ring-offset-2"];
 
 type Content = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,6 +43,7 @@ export function Timeline({
   onReply,
   onRetry,
   retryingId,
+  focusEntry = null,
 }: {
   pages: TimelinePage[];
   hasOlder: boolean;
@@ -49,6 +54,7 @@ export function Timeline({
   onReply?: (m: MessageItem) => void;
   onRetry?: (m: MessageItem) => void;
   retryingId?: string | null;
+  focusEntry?: SearchHit | null;
 }) {
   const t = useTranslations("inbox.timeline");
   const scrollRef = React.useRef<HTMLDivElement>(null);
@@ -87,6 +93,25 @@ export function Timeline({
       el.scrollTop = el.scrollHeight;
     }
   }, [entries]);
+
+  // Opened from a search: load older pages until the hit is there, then bring it into view and mark it (once).
+  const focused = React.useRef(false);
+  React.useEffect(() => {
+    if (!focusEntry || focused.current) return;
+    const found = entries.some((x) => x.id === focusEntry.id);
+    if (!found) {
+      if (hasOlder && !loadingOlder && pages.length < HIT_PAGES) loadOlder();
+      return;
+    }
+    const attr = focusEntry.kind === "note" ? "data-event-id" : "data-message-id";
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[${attr}="${CSS.escape(focusEntry.id)}"]`);
+    if (!el) return;
+    focused.current = true;
+    atBottom.current = false;
+    el.dataset.searchHit = "true";
+    el.classList.add(...HIT_CLASSES);
+    el.scrollIntoView({ block: "center" });
+  }, [focusEntry, entries, hasOlder, loadingOlder, loadOlder, pages.length]);
 
   const older = () => {
     heightBeforeOlder.current = scrollRef.current?.scrollHeight ?? null;

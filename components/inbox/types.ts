@@ -32,7 +32,13 @@ export type ConversationItem = {
   closedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** A flow editor's test conversation (listed only with the "Show test conversations" filter). */
+  isTest: boolean;
+  /** In search results: the newest message or note containing the search (lib/inbox/README.md). */
+  searchHit?: SearchHit;
 };
+
+export type SearchHit = { kind: "message" | "note"; id: string; text: string; createdAt: string };
 
 export type MessageItem = {
   kind: "message";
@@ -125,4 +131,6 @@ export type Filters = {
   tagId: string;
   owner: "" | "bot" | "human";
   q: string;
+  /** Include the flow editor's test conversations. */
+  test: boolean;
 };

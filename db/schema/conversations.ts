@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { departments, organizations, users } from "./organizations";
 import { channels } from "./channels";
@@ -31,6 +31,12 @@ export const conversations = pgTable(
     lastMessagePreview: text("last_message_preview"),
     lastMessageDirection: text("last_message_direction"),
     agentLastSeenAt: timestamp("agent_last_seen_at", { withTimezone: true }),
+    /**
+     * A flow editor's test conversation (the sandbox test customer): kept out of the inbox list, its counts and
+     * spend unless asked for. Set on insert by a trigger from the contact's `papoTestFlowId` attribute, so every
+     * path that starts a conversation (the test panel, ingest after a long close) marks it without knowing.
+     */
+    isTest: boolean("is_test").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -39,6 +45,8 @@ export const conversations = pgTable(
     index("conversations_org_contact_idx").on(t.organizationId, t.contactId),
     index("conversations_org_status_activity_idx").on(t.organizationId, t.status, t.lastMessageAt, t.id),
     index("conversations_org_assignee_idx").on(t.organizationId, t.assigneeId),
+    // "Mine" and any one person's list: the person's conversations in activity order, without walking the team's.
+    index("conversations_org_assignee_status_activity_idx").on(t.organizationId, t.assigneeId, t.status, t.lastMessageAt, t.id),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
 import { organizations, users } from "./organizations";
@@ -94,6 +94,17 @@ export const realtimeEvents = pgTable(
   (t) => [index("realtime_events_org_seq_idx").on(t.organizationId, t.seq)],
 );
 
+/** The organization's inbox rules (lib/inbox/inbox-settings.ts). No row: the defaults. */
+export const inboxSettings = pgTable("inbox_settings", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  /** A person replying to an unassigned conversation takes it (on by default). */
+  replyAssigns: boolean("reply_assigns").notNull().default(true),
+  updatedAt: updatedAt(),
+});
+
 export type ConversationEvent = typeof conversationEvents.$inferSelect;
+export type InboxSettingsRow = typeof inboxSettings.$inferSelect;
 export type CannedReply = typeof cannedReplies.$inferSelect;
 export type AgentPresence = typeof agentPresence.$inferSelect;

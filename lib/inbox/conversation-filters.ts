@@ -12,6 +12,8 @@ export const conversationFilterSchema = z.object({
   owner: z.enum(["bot", "human", "none"]).optional(),
   unread: z.enum(["1", "true", "0", "false"]).transform((v) => v === "1" || v === "true").optional(),
   q: z.string().trim().min(2, "Search needs at least 2 characters").max(100).optional(),
+  /** Include the flow editor's test conversations (left out by default). */
+  test: z.enum(["1", "true", "0", "false"]).transform((v) => v === "1" || v === "true").optional(),
 });
 
 export type ConversationFilter = z.infer<typeof conversationFilterSchema>;
@@ -34,6 +36,7 @@ export function conversationConditions(
   skip: { status?: boolean; assignee?: boolean; q?: boolean } = {},
 ): SQL[] {
   const where: SQL[] = [eq(conversations.organizationId, organizationId)];
+  if (!f.test) where.push(eq(conversations.isTest, false));
   if (!skip.status && f.status && f.status !== "all") where.push(eq(conversations.status, f.status));
   if (!skip.assignee && f.assignee && f.assignee !== "all") {
     if (f.assignee === "unassigned") where.push(isNull(conversations.assigneeId));

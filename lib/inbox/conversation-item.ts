@@ -26,7 +26,13 @@ export type ConversationItem = {
   closedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** A flow editor's test conversation: listed only when the "Show test conversations" filter asks for it. */
+  isTest: boolean;
+  /** Only in a search's results: the newest message or note whose text matched, for the row to show highlighted. */
+  searchHit?: SearchHit;
 };
+
+export type SearchHit = { kind: "message" | "note"; id: string; text: string; createdAt: string };
 
 const assignee = alias(users, "assignee");
 
@@ -85,5 +91,6 @@ export function toConversationItem(r: ConversationItemRow): ConversationItem {
     closedAt: c.closedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    isTest: c.isTest,
   };
 }

@@ -1,7 +1,7 @@
 import { and, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { contacts, conversations } from "@/db/schema";
-import { searchContactCondition } from "./search-contact-condition";
+import { searchCondition } from "./search-condition";
 import { conversationConditions, type ConversationFilter } from "./conversation-filters";
 
 type Buckets = { all: number; mine: number; unassigned: number; bot: number };
@@ -17,7 +17,7 @@ export async function countConversations(args: {
 }): Promise<{ status: string; counts: Buckets; unread: Buckets }> {
   const filter = { ...args.filter, status: args.filter.status ?? "open" };
   const where = conversationConditions(args.organizationId, args.userId, filter, { assignee: true, q: true });
-  const search = filter.q ? await searchContactCondition(args.organizationId, filter.q) : null;
+  const search = filter.q ? await searchCondition(args.organizationId, filter.q) : null;
   if (search) where.push(search.condition);
   const me = args.userId ?? "00000000-0000-0000-0000-000000000000";
   const unread = sql`${conversations.unreadCount} > 0`;

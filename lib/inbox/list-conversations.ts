@@ -2,8 +2,10 @@ import { and, desc, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { conversations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { MESSAGE_SEARCH_MIN } from "./message-search-text";
 import { conversationConditions, type ConversationFilter } from "./conversation-filters";
-import { searchContactCondition } from "./search-contact-condition";
+import { findSearchHits } from "./find-search-hits";
+import { searchCondition } from "./search-condition";
 import { selectConversationItems, toConversationItem, type ConversationItem } from "./conversation-item";
 
 type Cursor = { at: string | null; id: string };
@@ -26,7 +28,7 @@ export async function listConversations(args: {
 }): Promise<{ conversations: ConversationItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(args.limit ?? 50, 1), 100);
   const where = conversationConditions(args.organizationId, args.userId, args.filter, { q: true });
-  if (args.filter.q) where.push((await searchContactCondition(args.organizationId, args.filter.q)).condition);
+  if (args.filter.q) where.push((await searchCondition(args.organizationId, args.filter.q)).condition);
   if (args.cursor) {
     const c = decodeCursor(args.cursor);
     where.push(
@@ -41,8 +43,14 @@ export async function listConversations(args: {
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const q = args.filter.q;
+  const hits = q && q.length >= MESSAGE_SEARCH_MIN ? await findSearchHits(args.organizationId, page.map((r) => r.c.id), q) : null;
   return {
-    conversations: page.map(toConversationItem),
+    conversations: page.map((r) => {
+      const item = toConversationItem(r);
+      const hit = hits?.get(item.id);
+      return hit ? { ...item, searchHit: hit } : item;
+    }),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.c.id }) : null,
   };
 }

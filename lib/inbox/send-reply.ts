@@ -9,12 +9,14 @@ import type { OutboundMessageInput } from "@/lib/whatsapp/graph/message-schema";
 import { OutsideWindowError } from "@/lib/whatsapp/window/can-send-freeform";
 import { assertCanAct } from "./assert-can-act";
 import { setConversationOwner } from "./set-conversation-owner";
+import { takeOnReply } from "./take-on-reply";
 import { toMessageItem, type MessageItem } from "./timeline-item";
 
 /**
  * An agent's reply: the agent rule, then the one outbound path (window check, queued row, durable send). A person
  * replying on a bot-owned conversation takes it over first, so the bot and the agent never answer over each other.
  * Outside the 24-hour window a free-form message is a 409 with `issues[0].path = "window"` and nothing is stored.
+ * A person's reply to an unassigned conversation assigns it to them (the organization's `replyAssigns`, on by default).
  */
 export async function sendReply(
   ctx: OrgContext,
@@ -57,6 +59,7 @@ export async function sendReply(
     }
     // queueOutboundMessage already moved the preview and pushed message.created (lib/inbox/on-message-stored.ts).
     if (conversation.owner === "bot" && ctx.userId) await setConversationOwner(ctx, conversationId, "human");
+    if (!conversation.assigneeId && ctx.userId) await takeOnReply(ctx, conversationId);
   }
   const [sender] = ctx.userId ? await db.select({ name: users.name }).from(users).where(eq(users.id, ctx.userId)) : [];
   return { message: toMessageItem(queued.message, sender?.name ?? null), created: queued.created };

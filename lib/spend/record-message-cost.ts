@@ -29,7 +29,8 @@ const FREE_TYPES = new Set(["free_customer_service", "free_entry_point"]);
  */
 export async function recordMessageCost(db: Db, args: { organizationId: string; messageId: string; status: MessageStatus }): Promise<void> {
   const m = await loadMessage(db, args.organizationId, args.messageId);
-  if (!m || m.direction !== "outbound" || (m.provider as string) === "evolution") return;
+  // A flow editor's test conversation is no one's spend (and runs on the sandbox, which Meta never bills).
+  if (!m || m.direction !== "outbound" || (m.provider as string) === "evolution" || m.isTest) return;
   const [before] = await db.select().from(messageCosts).where(and(eq(messageCosts.organizationId, args.organizationId), eq(messageCosts.messageId, m.id)));
 
   let pricing = before?.pricing ?? null;
@@ -133,6 +134,7 @@ async function loadMessage(db: Db, organizationId: string, messageId: string) {
       failedAt: messages.failedAt,
       provider: channels.provider,
       windowExpiresAt: conversations.windowExpiresAt,
+      isTest: conversations.isTest,
       phoneE164: contacts.phoneE164,
       waId: contacts.waId,
       templateCategory: templates.category,

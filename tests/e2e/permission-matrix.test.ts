@@ -201,8 +201,14 @@ const cases: Case[] = [
     name: "reply in a conversation",
     allowed: ["owner", "admin", "agent"],
     okStatus: 201,
-    request: async () => ({ method: "POST", path: org(`/conversations/${conversationId}/messages`), body: { text: "Olá! Como posso ajudar?" } }),
+    request: async () => {
+      // A reply takes an unassigned conversation (inbox settings, replyAssigns): each role replies to it unassigned.
+      await owner.client.post(org(`/conversations/${conversationId}/assign`), { assigneeId: null });
+      return { method: "POST", path: org(`/conversations/${conversationId}/messages`), body: { text: "Olá! Como posso ajudar?" } };
+    },
   },
+  { name: "read the inbox settings", allowed: roles, request: async () => ({ method: "GET", path: org("/inbox-settings") }) },
+  { name: "change the inbox settings", allowed: managers, request: async () => ({ method: "PATCH", path: org("/inbox-settings"), body: { replyAssigns: true } }) },
   { name: "list templates", allowed: roles, request: async () => ({ method: "GET", path: org("/templates") }) },
   {
     name: "sync a channel's templates",

@@ -48,7 +48,7 @@ export async function startTestSession(ctx: OrgContext, flowId: string, channelI
       conversationId = latest.id;
       await tx.update(conversations).set({ owner: "none", assigneeId: null, updatedAt: now }).where(and(eq(conversations.organizationId, ctx.org.id), eq(conversations.id, latest.id)));
     } else {
-      const [created] = await tx.insert(conversations).values({ organizationId: ctx.org.id, channelId: channel.id, contactId: contact.id, status: "open" }).returning({ id: conversations.id });
+      const [created] = await tx.insert(conversations).values({ organizationId: ctx.org.id, channelId: channel.id, contactId: contact.id, status: "open", isTest: true }).returning({ id: conversations.id });
       conversationId = created.id;
     }
     const live = await tx
