@@ -24,7 +24,8 @@ export const testPing = eventType("papo/test.ping", {
  * out from: send-message is throttled per channel on it (WHATSAPP_SEND_RATE_PER_SECOND).
  */
 export const messageSend = eventType("papo/message.send", {
-  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid(), channelId: z.uuid(), conversationId: z.uuid() }),
+  // proactive: a notice or campaign message, paced on an Evolution number (lib/evolution/proactive-pacing.ts).
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid(), channelId: z.uuid(), conversationId: z.uuid(), proactive: z.boolean().optional() }),
 });
 /**
  * A status webhook for one of Papo's outbound messages, emitted by the webhook side with the message id Meta
