@@ -118,5 +118,15 @@ export const notificationBatchCreated = eventType("papo/notification-batch.creat
   schema: z.object({ organizationId: z.uuid(), batchId: z.uuid() }),
 });
 
+/**
+ * A number's connection to WhatsApp dropped or came back (an Evolution number: CONNECTION_UPDATE), sent once per
+ * change by lib/evolution/apply-evolution-connection.ts (event id from the change's time, so a replayed webhook
+ * sends it once). The hook for anything that must tell people about it, e.g. the notification centre: subscribe a
+ * function to this event rather than to the webhook.
+ */
+export const channelConnectionChanged = eventType("papo/channel.connection-changed", {
+  schema: z.object({ organizationId: z.uuid(), channelId: z.uuid(), channelName: z.string(), change: z.enum(["dropped", "restored"]), at: z.string() }),
+});
+
 /** The one Inngest client. Mode (cloud / self-hosted / embedded) is decided lazily by inngest/mode.ts. */
 export const inngest = new Inngest(inngestClientOptions("papo"));
