@@ -6,7 +6,9 @@ import { functions, inngest } from "@/inngest";
 import { POST as postNotification } from "@/app/api/v1/orgs/[orgSlug]/notifications/route";
 import { POST as postBatch } from "@/app/api/v1/orgs/[orgSlug]/notifications/batch/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { updateChannelInput } from "@/lib/channels/channel-input";
 import { setChannelRouting } from "@/lib/channels/set-channel-routing";
+import { updateChannel } from "@/lib/channels/update-channel";
 import { reserveProactiveSlot } from "@/lib/evolution/proactive-pacing";
 import { resetEnvForTests } from "@/lib/env";
 import { queueOutboundMessage } from "@/lib/messages/queue-outbound-message";
@@ -126,6 +128,14 @@ describe("proactive pacing on an Evolution number", () => {
     // Later than the queue's end: the slot is now.
     const late = new Date(t0.getTime() + 60_000);
     expect((await reserveProactiveSlot(cloud.organizationId, notices.id, late))!.getTime()).toBe(late.getTime());
+    // The bounds are the channel's own: set through the channel update, checked in order, Evolution only.
+    await expect(updateChannel(cloud.ctx, notices.id, { proactiveGapMinSeconds: 10 })).rejects.toMatchObject({ code: "invalid_input", issues: [{ path: "proactiveGapMaxSeconds" }] });
+    await expect(updateChannel(cloud.ctx, cloud.channelId, { proactiveGapMinSeconds: 1 })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(updateChannelInput.safeParse({ proactiveGapMinSeconds: 0 }).success).toBe(false);
+    const paced = await updateChannel(cloud.ctx, notices.id, { proactiveGapMinSeconds: 20, proactiveGapMaxSeconds: 20 });
+    expect(paced).toMatchObject({ proactiveGapMinSeconds: 20, proactiveGapMaxSeconds: 20 });
+    const after = (await reserveProactiveSlot(cloud.organizationId, notices.id, late))!;
+    expect((await reserveProactiveSlot(cloud.organizationId, notices.id, late))!.getTime() - after.getTime()).toBe(20_000);
     const other = await createOrgWithChannel("route-gaps-other");
     expect(await reserveProactiveSlot(other.organizationId, notices.id, t0)).toBeNull();
   }, 60_000);
