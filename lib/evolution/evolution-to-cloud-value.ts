@@ -10,6 +10,9 @@ import {
   type EvolutionStatus,
 } from "./evolution-webhook-schema";
 
+/** On a send.message status: the text or caption the gateway echoed, or null (read by match-send-echoes.ts). */
+export const ECHO_TEXT = "evolution_echo_text";
+
 /** A `field: "messages"` change value in the Cloud API's shape: what Papo's ingest applies for every provider. */
 export type CloudMessagesValue = {
   messaging_product: "whatsapp";
@@ -50,7 +53,8 @@ export function evolutionToCloudValue(rawJson: unknown, channelId: string, optio
     for (const m of oneOrMany(evolutionMessageSchema).parse(env.data)) {
       const to = phoneOfJid(m.key.remoteJid) ?? phoneOfJid(m.key.remoteJidAlt);
       // The gateway took Papo's send: the server ack, as Meta's `sent`.
-      if (m.key.fromMe && to) value.statuses.push({ id: m.key.id, status: "sent", timestamp: String(secondsOf(m.messageTimestamp)), recipient_id: to });
+      // The echoed text lets a send whose answer was lost be recognised (match-send-echoes.ts).
+      if (m.key.fromMe && to) value.statuses.push({ id: m.key.id, status: "sent", timestamp: String(secondsOf(m.messageTimestamp)), recipient_id: to, [ECHO_TEXT]: echoText(m) });
     }
   } else if (event === "messages.update") {
     for (const s of oneOrMany(evolutionStatusSchema).parse(env.data)) {
@@ -129,4 +133,17 @@ function cloudContent(m: EvolutionMessage): Record<string, unknown> {
     if (media) return { type: "unsupported", unsupported: { type: kind }, errors: [{ code: 131051, title: `${kind} received on an Evolution number`, message: str(media.caption) ?? "" }] };
   }
   return { type: "unsupported", unsupported: { type: m.messageType ?? "unknown" } };
+}
+
+/** The text or caption of a message Papo sent, as the gateway echoes it (null when it has none). */
+function echoText(m: EvolutionMessage): string | null {
+  const msg = (m.message ?? {}) as Record<string, { text?: unknown; caption?: unknown } | string | undefined>;
+  if (typeof msg.conversation === "string") return msg.conversation;
+  for (const part of Object.values(msg)) {
+    if (part && typeof part === "object") {
+      if (typeof part.text === "string") return part.text;
+      if (typeof part.caption === "string") return part.caption;
+    }
+  }
+  return null;
 }
