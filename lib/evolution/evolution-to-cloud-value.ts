@@ -126,11 +126,19 @@ function cloudContent(m: EvolutionMessage): Record<string, unknown> {
   }
   const reaction = msg.reactionMessage;
   if (reaction) return { type: "reaction", reaction: { message_id: str((reaction.key as Msg)?.id) ?? "", emoji: str(reaction.text) ?? "" } };
-  // Media lives encrypted on WhatsApp's servers; fetching it through the gateway is not built yet: kept, shown as
-  // unsupported with its caption, never dropped.
+  // Media lives encrypted on WhatsApp's servers; the gateway decrypts it on request (getBase64FromMediaMessage, by
+  // the message's key id), so the key id stands where Meta puts a media id and the same download pipeline fetches it
+  // (lib/media/download-inbound-media.ts → downloadEvolutionMedia).
   for (const kind of ["image", "video", "audio", "document", "sticker"] as const) {
-    const media = msg[`${kind}Message`];
-    if (media) return { type: "unsupported", unsupported: { type: kind }, errors: [{ code: 131051, title: `${kind} received on an Evolution number`, message: str(media.caption) ?? "" }] };
+    const media = msg[`${kind}Message`] ?? (kind === "document" ? (msg.documentWithCaptionMessage as { message?: Record<string, Msg> } | undefined)?.message?.documentMessage : undefined);
+    if (media) {
+      const caption = str(media.caption);
+      const filename = str(media.fileName);
+      return {
+        type: kind,
+        [kind]: { id: m.key.id, ...(str(media.mimetype) && { mime_type: str(media.mimetype) }), ...(caption && { caption }), ...(filename && { filename }), ...(media.isAnimated === true && { animated: true }) },
+      };
+    }
   }
   return { type: "unsupported", unsupported: { type: m.messageType ?? "unknown" } };
 }

@@ -67,6 +67,8 @@ export async function startEvolutionMock(options: { apiKey?: string; deliver?: D
   const instances = new Map<string, MockInstance>();
   const calls: EvolutionCall[] = [];
   const sent: SentMessage[] = [];
+  /** Customers' media by message id, for getBase64FromMediaMessage. */
+  const media = new Map<string, { bytes: Uint8Array; mimetype: string }>();
   const deliveries: WebhookDelivery[] = [];
   const faults: EvolutionFault[] = [];
   let origin = "";
@@ -175,6 +177,13 @@ export async function startEvolutionMock(options: { apiKey?: string; deliver?: D
     if (req.method === "GET" && area === "webhook" && action === "find") {
       return answer(200, instance.webhook ? { ...instance.webhook, instanceId: instance.id } : null);
     }
+    if (req.method === "POST" && area === "chat" && action === "getBase64FromMediaMessage") {
+      if (!instance) return notFound(name);
+      const keyId = String((body.message as { key?: { id?: unknown } } | undefined)?.key?.id ?? "");
+      const stored = media.get(keyId);
+      if (!stored) return answer(400, { status: 400, error: "Bad Request", response: { message: ["Message not found"] } });
+      return answer(201, { mediaType: "image", fileName: null, caption: null, size: { fileLength: String(stored.bytes.length) }, mimetype: stored.mimetype, base64: Buffer.from(stored.bytes).toString("base64") });
+    }
     if (req.method === "POST" && area === "message" && SEND_ENDPOINTS.has(action)) {
       const fault = faults.shift();
       if (fault && "drop" in fault) return req.socket.destroy();
@@ -253,6 +262,7 @@ export async function startEvolutionMock(options: { apiKey?: string; deliver?: D
       const id = m.id ?? gatewayMessageId();
       const from = m.from.replace(/\D/g, "");
       const { message, messageType } = baileysMessage(m);
+      if ("media" in m) media.set(id, { bytes: m.media.bytes, mimetype: m.media.mimetype });
       const delivery = await post(i, "messages.upsert", {
         key: m.group ? { remoteJid: `${m.group}@g.us`, fromMe: false, id, participant: `${from}@s.whatsapp.net` } : { remoteJid: `${from}@s.whatsapp.net`, fromMe: false, id },
         pushName: m.pushName ?? "Cliente",
