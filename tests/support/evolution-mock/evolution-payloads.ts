@@ -41,7 +41,9 @@ export const gatewayMessageId = () => `3EB0${randomBytes(9).toString("hex").toUp
 /** A QR code as Evolution returns it: the pairing string and a PNG data URL (a real, tiny PNG). */
 export function qrCode(count: number) {
   const code = `2@${randomBytes(24).toString("base64")},${randomBytes(16).toString("base64")},${count}`;
-  return { pairingCode: null, code, base64: `data:image/png;base64,${TINY_PNG}`, count };
+  // Each code a different image, like the gateway's: the count rides after the PNG's end (decoders ignore it).
+  const png = Buffer.concat([Buffer.from(TINY_PNG, "base64"), Buffer.from(`qr-${count}`)]).toString("base64");
+  return { pairingCode: null, code, base64: `data:image/png;base64,${png}`, count };
 }
 
 /** What a customer can send, in Baileys' `proto.IMessage` shape (the `message` of messages.upsert). */
