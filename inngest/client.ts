@@ -24,7 +24,8 @@ export const testPing = eventType("papo/test.ping", {
  * out from: send-message is throttled per channel on it (WHATSAPP_SEND_RATE_PER_SECOND).
  */
 export const messageSend = eventType("papo/message.send", {
-  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid(), channelId: z.uuid(), conversationId: z.uuid() }),
+  // proactive: a notice or campaign message, paced on an Evolution number (lib/evolution/proactive-pacing.ts).
+  schema: z.object({ organizationId: z.uuid(), messageId: z.uuid(), channelId: z.uuid(), conversationId: z.uuid(), proactive: z.boolean().optional() }),
 });
 /**
  * A status webhook for one of Papo's outbound messages, emitted by the webhook side with the message id Meta
@@ -124,6 +125,16 @@ export const lateSmsFallback = eventType("papo/notification.late_failure", {
 /** Work through a notifications batch's items (inngest/functions/process-notification-batch.ts). */
 export const notificationBatchCreated = eventType("papo/notification-batch.created", {
   schema: z.object({ organizationId: z.uuid(), batchId: z.uuid() }),
+});
+
+/**
+ * A number's connection to WhatsApp dropped or came back (an Evolution number: CONNECTION_UPDATE), sent once per
+ * change by lib/evolution/apply-evolution-connection.ts (event id from the change's time, so a replayed webhook
+ * sends it once). The hook for anything that must tell people about it, e.g. the notification centre: subscribe a
+ * function to this event rather than to the webhook.
+ */
+export const channelConnectionChanged = eventType("papo/channel.connection-changed", {
+  schema: z.object({ organizationId: z.uuid(), channelId: z.uuid(), channelName: z.string(), change: z.enum(["dropped", "restored"]), at: z.string() }),
 });
 
 /** The one Inngest client. Mode (cloud / self-hosted / embedded) is decided lazily by inngest/mode.ts. */

@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { PaperclipIcon, SendIcon, StickyNoteIcon, XIcon } from "lucide-react";
+import { PaperclipIcon, SendIcon, StickyNoteIcon, UnplugIcon, XIcon } from "lucide-react";
 import { useNow, useTranslations } from "next-intl";
 
 import { PriceHint } from "@/components/spend/price-hint";
@@ -73,6 +73,8 @@ export function Composer({
   const textRef = React.useRef<HTMLTextAreaElement>(null);
   const typingTimer = React.useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const noWindow = channel?.provider === "evolution";
+  // An Evolution number that is not linked cannot send: attemptSend fails the reply ("Number not connected").
+  const disconnected = noWindow && channel?.connectionState != null && channel.connectionState !== "open";
   const open = noWindow || windowOpen(windowExpiresAt, now);
   const effectiveMode = canReply ? mode : "note";
   const templateMode = effectiveMode === "reply" && !open;
@@ -169,6 +171,12 @@ export function Composer({
           {t("via", { name: channel.name, number: channel.displayPhoneNumber ?? "" })}
           {noWindow && <span className="ml-1 rounded border border-warning/50 px-1 text-[10px] uppercase">{t("unofficial")}</span>}
           {noWindow && <span className="ml-1">{t("noWindow")}</span>}
+        </p>
+      )}
+      {canReply && effectiveMode === "reply" && channel && disconnected && (
+        <p role="alert" data-testid="composer-disconnected" className="mb-2 flex items-start gap-1.5 rounded-md border border-destructive/40 bg-destructive/10 px-2 py-1 text-xs">
+          <UnplugIcon aria-hidden="true" className="mt-0.5 size-3 shrink-0" />
+          {t("disconnected", { name: channel.name })}
         </p>
       )}
 

@@ -14,7 +14,7 @@ import { HandoffToasts } from "./handoff-toasts";
 import { inboxKeys, orgApi } from "./inbox-keys";
 import { useAgents, useConversationList, useCounts, useDepartments, useTags } from "./inbox-queries";
 import { PresencePicker } from "./presence-picker";
-import type { AgentView, ChannelOption, Filters, PresenceStatus, SearchHit } from "./types";
+import type { AgentView, ChannelOption, Filters, InboxEvent, PresenceStatus, SearchHit } from "./types";
 import { useHandoffNotices, type HandoffNotice } from "./use-handoff-notices";
 import { useInboxSocket } from "./use-inbox-socket";
 
@@ -85,7 +85,17 @@ export function InboxApp({
     window.history.replaceState(window.history.state, "", url);
   }, []);
   const notices = useHandoffNotices({ slug, me: me.id, enabled: canReply, myDepartmentIds, onOpen: open, messages: noticeMessages });
-  const socket = useInboxSocket({ slug, me: me.id, openConversationId: selectedId, presence: canReply ? shownPresence : null, onEvent: notices.onEvent });
+  // Numbers' connection states move live (an Evolution number dropping shows in the composer at once).
+  const [liveChannels, setLiveChannels] = React.useState(channels);
+  const noticesOnEvent = notices.onEvent;
+  const onEvent = React.useCallback(
+    (event: InboxEvent) => {
+      noticesOnEvent(event);
+      if (event.type === "channel.updated") setLiveChannels((list) => withConnection(list, event.payload.channel));
+    },
+    [noticesOnEvent],
+  );
+  const socket = useInboxSocket({ slug, me: me.id, openConversationId: selectedId, presence: canReply ? shownPresence : null, onEvent });
 
   const list = useConversationList(slug, filters, socket.ready);
   const counts = useCounts(slug, filters);
@@ -136,7 +146,7 @@ export function InboxApp({
           onChange={setFilters}
           counts={counts.data}
           departments={departments.data ?? []}
-          channels={channels}
+          channels={liveChannels}
           tags={tags.data ?? []}
           searchRef={searchRef}
         />
@@ -158,7 +168,7 @@ export function InboxApp({
           conversationId={selectedId}
           focusEntry={focusEntry}
           viewer={viewer}
-          channels={channels}
+          channels={liveChannels}
           typing={(socket.typing[selectedId] ?? []).filter((x) => x.userId !== me.id).map((x) => x.name)}
           onTyping={(typing) => socket.sendTyping(selectedId, typing)}
           onOpenConversation={open}
@@ -187,4 +197,10 @@ async function putPresence(slug: string, status: PresenceStatus) {
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? "internal_error", body?.error?.message ?? res.statusText);
   return body;
+}
+
+function withConnection(list: ChannelOption[], pushed: unknown): ChannelOption[] {
+  const c = pushed as { id?: string; connectionState?: ChannelOption["connectionState"]; displayPhoneNumber?: string } | undefined;
+  if (!c?.id) return list;
+  return list.map((ch) => (ch.id === c.id ? { ...ch, connectionState: c.connectionState ?? ch.connectionState, displayPhoneNumber: c.displayPhoneNumber ?? ch.displayPhoneNumber } : ch));
 }

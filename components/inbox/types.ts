@@ -109,11 +109,18 @@ export type AgentView = { userId: string; name: string; email: string; role: str
 export type DepartmentView = { id: string; name: string; autoAssign: boolean; members: { userId: string; name: string; email: string }[] };
 export type CannedReply = { id: string; shortcut: string; body: string };
 /** A number of the organization; `provider` decides what the composer offers (no window or templates on Evolution). */
-export type ChannelOption = { id: string; name: string; provider?: "cloud" | "sandbox" | "evolution"; displayPhoneNumber?: string };
+export type ChannelOption = {
+  id: string;
+  name: string;
+  provider?: "cloud" | "sandbox" | "evolution";
+  displayPhoneNumber?: string;
+  /** An Evolution number's link to WhatsApp (null for the Cloud API), kept live from `channel.updated` pushes. */
+  connectionState?: "open" | "connecting" | "close" | null;
+};
 
 export type InboxEvent = {
   seq: number;
-  type: "message.created" | "message.updated" | "conversation.created" | "conversation.updated" | "timeline.event.created";
+  type: "message.created" | "message.updated" | "conversation.created" | "conversation.updated" | "timeline.event.created" | "channel.updated";
   organizationId: string;
   conversationId: string | null;
   payload: Record<string, unknown>;

@@ -27,6 +27,7 @@ export const knownAuditActions = [
   "channel.verified",
   "channel.verification_failed",
   "channel.connection_lost",
+  "channel.connection_restored",
   "channel_routing.updated",
   "api_key.created",
   "api_key.revoked",

@@ -16,7 +16,7 @@ import type { ChannelView } from "@/lib/channels/channel-view";
 import { ChannelMetaFields } from "./channel-meta-fields";
 import { SavedMessage } from "./saved-message";
 
-const FIELDS = ["name", "displayPhoneNumber", "phoneNumberId", "wabaId", "accessToken", "appSecret", "verifyToken", "status"] as const;
+const FIELDS = ["name", "displayPhoneNumber", "phoneNumberId", "wabaId", "accessToken", "appSecret", "verifyToken", "status", "proactiveGapMinSeconds", "proactiveGapMaxSeconds"] as const;
 
 type ChannelEditFormProps = { orgSlug: string; channel: ChannelView };
 
@@ -27,7 +27,7 @@ export function ChannelEditForm({ orgSlug, channel }: ChannelEditFormProps) {
   const router = useRouter();
   const formRef = React.useRef<HTMLFormElement>(null);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, string>) =>
+    mutationFn: (body: Record<string, string | number>) =>
       apiFetch<{ channel: ChannelView }>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/channels/${channel.id}`, {
         method: "PATCH",
         body,
@@ -48,7 +48,7 @@ export function ChannelEditForm({ orgSlug, channel }: ChannelEditFormProps) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const value = (field: string) => String(data.get(field) ?? "").trim();
-    const body: Record<string, string> = {
+    const body: Record<string, string | number> = {
       name: value("name"),
       displayPhoneNumber: value("displayPhoneNumber"),
       status: value("status"),
@@ -58,6 +58,10 @@ export function ChannelEditForm({ orgSlug, channel }: ChannelEditFormProps) {
       body.wabaId = value("wabaId");
       for (const secret of ["accessToken", "appSecret"]) if (value(secret)) body[secret] = value(secret);
       if (value("verifyToken") && value("verifyToken") !== channel.verifyToken) body.verifyToken = value("verifyToken");
+    }
+    if (channel.evolution) {
+      // Whole seconds, or what was typed (the API explains what is wrong with it).
+      for (const field of ["proactiveGapMinSeconds", "proactiveGapMaxSeconds"]) body[field] = /^\d+$/.test(value(field)) ? Number(value(field)) : value(field);
     }
     mutation.mutate(body);
   }
@@ -97,6 +101,32 @@ export function ChannelEditForm({ orgSlug, channel }: ChannelEditFormProps) {
           errors={errors}
           defaults={{ phoneNumberId: channel.phoneNumberId, wabaId: channel.wabaId, verifyToken: channel.verifyToken }}
         />
+      )}
+      {channel.evolution && (
+        <fieldset className="grid gap-2">
+          <legend className="text-sm font-medium">{t("evolution.pacing.title")}</legend>
+          <p className="text-sm text-muted-foreground">{t("evolution.pacing.hint")}</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              id="proactiveGapMinSeconds"
+              name="proactiveGapMinSeconds"
+              type="number"
+              inputMode="numeric"
+              label={t("evolution.pacing.min")}
+              defaultValue={String(channel.evolution.proactiveGap.minSeconds)}
+              error={errors.proactiveGapMinSeconds}
+            />
+            <TextField
+              id="proactiveGapMaxSeconds"
+              name="proactiveGapMaxSeconds"
+              type="number"
+              inputMode="numeric"
+              label={t("evolution.pacing.max")}
+              defaultValue={String(channel.evolution.proactiveGap.maxSeconds)}
+              error={errors.proactiveGapMaxSeconds}
+            />
+          </div>
+        </fieldset>
       )}
       <FormError error={mutation.error} fields={FIELDS} />
       <div className="flex items-center gap-3">

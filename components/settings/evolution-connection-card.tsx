@@ -1,7 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { TriangleAlertIcon } from "lucide-react";
+import * as React from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { TriangleAlertIcon, UnplugIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { apiFetch } from "@/components/api/api-fetch";
@@ -9,22 +10,27 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { ChannelView } from "@/lib/channels/channel-view";
 
 import { EvolutionStateBadge } from "./evolution-state-badge";
+import { useChannelPushes } from "./use-channel-pushes";
 
-/** How often the page asks again while the number waits for its QR scan (Evolution rotates codes every ~20 s). */
-const REFRESH_MS = 2_000;
+/** Only while the socket is down: how often the card asks again (Evolution rotates QR codes every ~20 s). */
+const FALLBACK_POLL_MS = 10_000;
 
 /**
- * An Evolution number's connection: the state, the QR code to scan (refreshed while it is not linked: the gateway's
- * QRCODE_UPDATED / CONNECTION_UPDATE webhooks update the channel and this card reads it again), and the honest note
- * that the number is unofficial.
+ * An Evolution number's connection: the state, the QR code to scan, a banner while it is disconnected, and the
+ * honest note that the number is unofficial. Live: the gateway's QRCODE_UPDATED / CONNECTION_UPDATE webhooks update
+ * the channel and push `channel.updated`; the card then reads the channel again over HTTP (the push goes to the
+ * whole organization, the read applies who may see the QR code). A slow poll stands in only while the socket is down.
  */
 export function EvolutionConnectionCard({ orgSlug, channel: initial }: { orgSlug: string; channel: ChannelView }) {
   const t = useTranslations("channels.evolution");
+  const qc = useQueryClient();
+  const queryKey = React.useMemo(() => ["channel", orgSlug, initial.id], [orgSlug, initial.id]);
+  const live = useChannelPushes(orgSlug, initial.id, React.useCallback(() => void qc.invalidateQueries({ queryKey }), [qc, queryKey]));
   const { data } = useQuery({
-    queryKey: ["channel", orgSlug, initial.id],
+    queryKey,
     queryFn: () => apiFetch<{ channel: ChannelView }>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/channels/${initial.id}`).then((r) => r.channel),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.evolution?.connectionState === "open" ? 15_000 : REFRESH_MS),
+    refetchInterval: live ? false : FALLBACK_POLL_MS,
   });
   const evo = data.evolution;
   if (!evo) return null;
@@ -43,6 +49,12 @@ export function EvolutionConnectionCard({ orgSlug, channel: initial }: { orgSlug
           <TriangleAlertIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
           {t("riskNote")}
         </p>
+        {evo.connectionState === "close" && (
+          <p role="alert" data-testid="evolution-disconnected" className="flex items-start gap-2 rounded-lg border border-destructive/40 bg-destructive/10 p-3 text-sm">
+            <UnplugIcon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+            {t("disconnected")}
+          </p>
+        )}
         {open ? (
           <p className="text-sm text-muted-foreground">{t("linked", { number: data.displayPhoneNumber || "—" })}</p>
         ) : evo.qrCode ? (

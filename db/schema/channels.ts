@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
@@ -57,6 +57,14 @@ export const channels = pgTable(
     qrCodeAt: timestamp("qr_code_at", { withTimezone: true }),
     /** Group messages reach flows and the inbox only when set (Evolution reports them; the Cloud API has none). */
     allowGroups: boolean("allow_groups").notNull().default(false),
+    /**
+     * Proactive pacing (lib/evolution/proactive-pacing.ts): an unofficial number that sends notices in a burst gets
+     * banned, so proactive sends through an Evolution number are spaced by a random gap between these bounds, and
+     * proactive_next_at is the earliest moment the next one may go (shared by every process through this row).
+     */
+    proactiveGapMinSeconds: integer("proactive_gap_min_seconds").notNull().default(3),
+    proactiveGapMaxSeconds: integer("proactive_gap_max_seconds").notNull().default(8),
+    proactiveNextAt: timestamp("proactive_next_at", { withTimezone: true }),
     status: channelStatusEnum("status").notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -3,6 +3,7 @@ import { explainGraphError } from "@/lib/whatsapp/graph/explain-graph-error";
 import { markSendFailed } from "@/lib/messages/mark-send-failed";
 import { inngest, messageSend, messageSettled } from "../client";
 import { deliverMessage } from "./deliver-message";
+import { paceProactive } from "./pace-proactive";
 
 /**
  * Meta caps each business number's throughput (80 messages/s by default) and answers 130429 past it. Rather than
@@ -48,6 +49,7 @@ export const sendMessage = inngest.createFunction(
   },
   async ({ event, step, attempt }) => {
     const { organizationId, messageId } = event.data;
+    if (event.data.proactive) await paceProactive(step, organizationId, event.data.channelId);
     return deliverMessage(step, { organizationId, messageId }, { tag: "", attempt, failRun: true });
   },
 );

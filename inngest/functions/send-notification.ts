@@ -3,6 +3,7 @@ import { markSendFailed } from "@/lib/messages/mark-send-failed";
 import { smsFallbackFor } from "@/lib/notifications/sms-fallback-for";
 import { inngest, messageSettled, notificationSend } from "../client";
 import { deliverMessage } from "./deliver-message";
+import { paceProactive } from "./pace-proactive";
 import { sendThrottle } from "./send-message";
 import { smsStep } from "./send-sms";
 
@@ -27,6 +28,8 @@ export const sendNotificationFn = inngest.createFunction(
   },
   async ({ event, step, attempt }) => {
     const { organizationId, messageId } = event.data;
+    // A notification is proactive by nature: paced on an Evolution number.
+    await paceProactive(step, organizationId, event.data.channelId);
     const outcome = await deliverMessage(step, { organizationId, messageId }, { tag: "", attempt, failRun: false });
     if (outcome.kind !== "failed") return { whatsapp: outcome };
     const sms = await step.run("sms-fallback", () => smsFallbackFor(organizationId, messageId));

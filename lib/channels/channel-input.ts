@@ -66,5 +66,8 @@ export const updateChannelInput = z.object({
   appSecret: channelFields.appSecret.optional(),
   verifyToken: channelFields.verifyToken.optional(),
   status: z.enum(["active", "disabled"]).optional(),
+  /** Evolution numbers: the random gap between two proactive messages (lib/evolution/proactive-pacing.ts). */
+  proactiveGapMinSeconds: z.int({ message: "Give whole seconds" }).min(1, { message: "At least 1 second" }).max(600, { message: "At most 600 seconds" }).optional(),
+  proactiveGapMaxSeconds: z.int({ message: "Give whole seconds" }).min(1, { message: "At least 1 second" }).max(3600, { message: "At most 3600 seconds" }).optional(),
 });
 export type UpdateChannelInput = z.infer<typeof updateChannelInput>;

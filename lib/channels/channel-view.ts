@@ -32,6 +32,8 @@ export type ChannelView = {
     baseUrl: string | null;
     instanceName: string | null;
     allowGroups: boolean;
+    /** The random gap between two proactive messages, in seconds (lib/evolution/proactive-pacing.ts). */
+    proactiveGap: { minSeconds: number; maxSeconds: number };
     connectionState: "open" | "connecting" | "close" | null;
     connectionStateAt: string | null;
     qrCode: string | null;
@@ -68,6 +70,7 @@ export function toChannelView(channel: Channel, options: { includeVerifyToken: b
             baseUrl: channel.evolutionBaseUrl,
             instanceName: channel.evolutionInstance,
             allowGroups: channel.allowGroups,
+            proactiveGap: { minSeconds: channel.proactiveGapMinSeconds, maxSeconds: channel.proactiveGapMaxSeconds },
             connectionState: channel.connectionState,
             connectionStateAt: channel.connectionStateAt?.toISOString() ?? null,
             // Whoever scans it links their WhatsApp as this number: only for those who manage channels.

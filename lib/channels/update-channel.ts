@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { channels, type Channel } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/auth/org-context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import type { UpdateChannelInput } from "./channel-input";
@@ -16,6 +17,7 @@ import { verifyChannelNumber, type VerifiedNumber } from "./verify-channel-numbe
  */
 export async function updateChannel(ctx: OrgContext, channelId: string, input: UpdateChannelInput): Promise<Channel> {
   const current = await getChannelOrThrow(ctx.org.id, channelId);
+  assertProactiveGap(current, input);
   const claimChanged =
     (input.accessToken !== undefined) ||
     (input.phoneNumberId !== undefined && input.phoneNumberId !== current.phoneNumberId) ||
@@ -38,6 +40,8 @@ export async function updateChannel(ctx: OrgContext, channelId: string, input: U
         phoneNumberId: input.phoneNumberId,
         wabaId: input.wabaId,
         status: input.status,
+        proactiveGapMinSeconds: input.proactiveGapMinSeconds,
+        proactiveGapMaxSeconds: input.proactiveGapMaxSeconds,
         accessTokenEncrypted: input.accessToken ? encryptSecret(input.accessToken) : undefined,
         appSecretEncrypted: input.appSecret ? encryptSecret(input.appSecret) : undefined,
         ...(input.verifyToken && { verifyTokenEncrypted: encryptSecret(input.verifyToken), verifyToken: null }),
@@ -52,4 +56,15 @@ export async function updateChannel(ctx: OrgContext, channelId: string, input: U
   // The webhook route caches the channel's secret and status (lib/whatsapp/webhook-channel.ts).
   forgetWebhookChannel(updated.id);
   return updated;
+}
+
+/** Only Evolution numbers are paced; the gap's bounds (with the stored one for the bound not given) must be in order. */
+function assertProactiveGap(current: Channel, input: UpdateChannelInput) {
+  if (input.proactiveGapMinSeconds === undefined && input.proactiveGapMaxSeconds === undefined) return;
+  if (current.provider !== "evolution") {
+    throw new AppError("invalid_input", "Only an Evolution number paces its proactive messages", [{ path: "proactiveGapMinSeconds", message: "not available on this number" }]);
+  }
+  const min = input.proactiveGapMinSeconds ?? current.proactiveGapMinSeconds;
+  const max = input.proactiveGapMaxSeconds ?? current.proactiveGapMaxSeconds;
+  if (min > max) throw new AppError("invalid_input", "The longest gap is shorter than the shortest", [{ path: "proactiveGapMaxSeconds", message: `At least ${min} seconds (the shortest gap)` }]);
 }

@@ -83,6 +83,20 @@ export function evolutionClient(baseUrl: string, apiKey: string) {
       });
       if (status !== 201 && status !== 200) fail(status, json, "Registering the webhook");
     },
+    /**
+     * The decrypted bytes of a message's media (POST /chat/getBase64FromMediaMessage/{instance}, by the message's
+     * key id). Reading only: repeating it is safe, whatever happened to the first request.
+     */
+    async mediaOf(name: string, messageId: string): Promise<{ data: Uint8Array; mimeType: string | null }> {
+      const { status, json } = await call("POST", `/chat/getBase64FromMediaMessage/${at(name)}`, { message: { key: { id: messageId } }, convertToMp4: false }).catch((err: unknown) => {
+        if (err instanceof EvolutionApiError) throw new EvolutionApiError(err.message, err.status, "safe");
+        throw err;
+      });
+      if (status !== 200 && status !== 201) return fail(status, json, "Downloading the media");
+      const body = (json ?? {}) as { base64?: unknown; mimetype?: unknown };
+      if (typeof body.base64 !== "string" || !body.base64) throw new EvolutionApiError("The Evolution server returned no media", status, "never");
+      return { data: new Uint8Array(Buffer.from(body.base64.replace(/^data:[^,]*,/, ""), "base64")), mimeType: typeof body.mimetype === "string" ? body.mimetype : null };
+    },
     /** POSTs a prepared send (`/message/send…/{instance}`); resolves to the gateway's message id. */
     async send(path: string, body: Record<string, unknown>): Promise<{ id: string }> {
       const { status, json } = await call("POST", path, body);

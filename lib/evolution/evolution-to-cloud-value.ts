@@ -10,6 +10,9 @@ import {
   type EvolutionStatus,
 } from "./evolution-webhook-schema";
 
+/** On a send.message status: the text or caption the gateway echoed, or null (read by match-send-echoes.ts). */
+export const ECHO_TEXT = "evolution_echo_text";
+
 /** A `field: "messages"` change value in the Cloud API's shape: what Papo's ingest applies for every provider. */
 export type CloudMessagesValue = {
   messaging_product: "whatsapp";
@@ -50,7 +53,8 @@ export function evolutionToCloudValue(rawJson: unknown, channelId: string, optio
     for (const m of oneOrMany(evolutionMessageSchema).parse(env.data)) {
       const to = phoneOfJid(m.key.remoteJid) ?? phoneOfJid(m.key.remoteJidAlt);
       // The gateway took Papo's send: the server ack, as Meta's `sent`.
-      if (m.key.fromMe && to) value.statuses.push({ id: m.key.id, status: "sent", timestamp: String(secondsOf(m.messageTimestamp)), recipient_id: to });
+      // The echoed text lets a send whose answer was lost be recognised (match-send-echoes.ts).
+      if (m.key.fromMe && to) value.statuses.push({ id: m.key.id, status: "sent", timestamp: String(secondsOf(m.messageTimestamp)), recipient_id: to, [ECHO_TEXT]: echoText(m) });
     }
   } else if (event === "messages.update") {
     for (const s of oneOrMany(evolutionStatusSchema).parse(env.data)) {
@@ -122,11 +126,32 @@ function cloudContent(m: EvolutionMessage): Record<string, unknown> {
   }
   const reaction = msg.reactionMessage;
   if (reaction) return { type: "reaction", reaction: { message_id: str((reaction.key as Msg)?.id) ?? "", emoji: str(reaction.text) ?? "" } };
-  // Media lives encrypted on WhatsApp's servers; fetching it through the gateway is not built yet: kept, shown as
-  // unsupported with its caption, never dropped.
+  // Media lives encrypted on WhatsApp's servers; the gateway decrypts it on request (getBase64FromMediaMessage, by
+  // the message's key id), so the key id stands where Meta puts a media id and the same download pipeline fetches it
+  // (lib/media/download-inbound-media.ts → downloadEvolutionMedia).
   for (const kind of ["image", "video", "audio", "document", "sticker"] as const) {
-    const media = msg[`${kind}Message`];
-    if (media) return { type: "unsupported", unsupported: { type: kind }, errors: [{ code: 131051, title: `${kind} received on an Evolution number`, message: str(media.caption) ?? "" }] };
+    const media = msg[`${kind}Message`] ?? (kind === "document" ? (msg.documentWithCaptionMessage as { message?: Record<string, Msg> } | undefined)?.message?.documentMessage : undefined);
+    if (media) {
+      const caption = str(media.caption);
+      const filename = str(media.fileName);
+      return {
+        type: kind,
+        [kind]: { id: m.key.id, ...(str(media.mimetype) && { mime_type: str(media.mimetype) }), ...(caption && { caption }), ...(filename && { filename }), ...(media.isAnimated === true && { animated: true }) },
+      };
+    }
   }
   return { type: "unsupported", unsupported: { type: m.messageType ?? "unknown" } };
+}
+
+/** The text or caption of a message Papo sent, as the gateway echoes it (null when it has none). */
+function echoText(m: EvolutionMessage): string | null {
+  const msg = (m.message ?? {}) as Record<string, { text?: unknown; caption?: unknown } | string | undefined>;
+  if (typeof msg.conversation === "string") return msg.conversation;
+  for (const part of Object.values(msg)) {
+    if (part && typeof part === "object") {
+      if (typeof part.text === "string") return part.text;
+      if (typeof part.caption === "string") return part.caption;
+    }
+  }
+  return null;
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { attachments, channels, messages, type Attachment } from "@/db/schema";
+import { downloadEvolutionMedia } from "@/lib/evolution/download-evolution-media";
 import { GraphApiError } from "@/lib/whatsapp/graph/graph-error";
 import { graphClientForChannel } from "@/lib/whatsapp/graph/graph-client-for-channel";
 import { checkMedia, isMediaKind } from "./check-media";
@@ -60,7 +61,8 @@ export async function downloadInboundMedia(
 
   let data: Uint8Array;
   try {
-    ({ data } = await graphClientForChannel(channel).downloadMedia(media.waMediaId));
+    // An Evolution number's gateway decrypts the media by the message's key id; Meta's by the media id.
+    ({ data } = channel.provider === "evolution" ? await downloadEvolutionMedia(channel, media.waMediaId) : await graphClientForChannel(channel).downloadMedia(media.waMediaId));
   } catch (err) {
     if (!(err instanceof GraphApiError)) throw err;
     const what = `${err.httpStatus ? `HTTP ${err.httpStatus}` : "no answer"}${err.code ? `, code ${err.code}` : ""}`;

@@ -35,6 +35,11 @@ export type QueueOutboundMessageInput = {
   dispatch?: "send-message" | "caller";
   /** A bot's message: refused (409, nothing stored) when a person owns the conversation. */
   botReply?: boolean;
+  /**
+   * A message the business starts (a notification, a campaign's; campaigns are by default): send-message paces it
+   * on an Evolution number (lib/evolution/proactive-pacing.ts). Replies in a conversation are never paced.
+   */
+  proactive?: boolean;
 };
 
 /**
@@ -122,7 +127,7 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
       conversationCreated: result.firstInConversation,
     });
   }
-  if (result.message.status === "queued" && input.dispatch !== "caller") await enqueueSend(result.message);
+  if (result.message.status === "queued" && input.dispatch !== "caller") await enqueueSend(result.message, { proactive: input.proactive ?? input.sender === "campaign" });
   return { message: result.message, created: result.created };
 }
 
@@ -140,11 +145,17 @@ function checkedKeyOwner(row: Message): Message {
 }
 
 /** Hands a queued row to send-message. Safe to call again for the same row: the event id makes one run per message. */
-export async function enqueueSend(message: Pick<Message, "id" | "organizationId" | "channelId" | "conversationId">) {
+export async function enqueueSend(message: Pick<Message, "id" | "organizationId" | "channelId" | "conversationId">, opts: { proactive?: boolean } = {}) {
   await sendJobEvents({
     id: `papo-message-send-${message.id}`,
     name: "papo/message.send",
-    data: { organizationId: message.organizationId, messageId: message.id, channelId: message.channelId, conversationId: message.conversationId },
+    data: {
+      organizationId: message.organizationId,
+      messageId: message.id,
+      channelId: message.channelId,
+      conversationId: message.conversationId,
+      ...(opts.proactive ? { proactive: true } : {}),
+    },
   });
 }
 

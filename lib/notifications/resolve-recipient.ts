@@ -1,7 +1,9 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { channels, contacts, conversations, type Channel, type Contact, type Conversation } from "@/db/schema";
+import { proactiveChannelFor } from "@/lib/channels/proactive-channel-for";
 import { AppError, notFound } from "@/lib/errors";
+import { providerCapabilities } from "@/lib/messages/providers/provider-capabilities";
 import { normalizePhone } from "@/lib/whatsapp/normalize-phone";
 import { findOrCreateConversation } from "@/lib/whatsapp/ingest/find-or-create-conversation";
 import { identityLockKeys, lockContactIdentities } from "@/lib/whatsapp/ingest/lock-contact-identities";
@@ -10,14 +12,19 @@ import { upsertContact } from "@/lib/whatsapp/ingest/upsert-contact";
 export type Recipient = { channel: Channel; contact: Contact; conversation: Conversation };
 
 /**
- * The business number, contact and conversation a notification goes through: the chosen channel or the
- * organization's first active one; the contact found or created like the inbound side does it (phone normalised,
+ * The business number, contact and conversation a notification goes through: the chosen channel, the
+ * organization's proactive number, or its first active one; the contact found or created like the inbound side does it (phone normalised,
  * Brazilian ninth digit folded, under the same identity locks, so a customer writing at the same moment stays one
  * contact); its open conversation, or a new one — so the message shows in the inbox like any other.
  */
-export async function resolveRecipient(organizationId: string, to: { phone?: string; userId?: string }, channelId?: string): Promise<Recipient> {
+export async function resolveRecipient(
+  organizationId: string,
+  to: { phone?: string; userId?: string },
+  channelId?: string,
+  opts: { needsTemplates?: boolean } = {},
+): Promise<Recipient> {
   const db = getDb();
-  const channel = await pickChannel(organizationId, channelId);
+  const channel = await pickChannel(organizationId, channelId, opts.needsTemplates ?? false);
   const phoneE164 = to.phone ? normalizePhone(to.phone) : null;
   if (to.phone && !phoneE164) throw new AppError("invalid_input", "Not a phone number", [{ path: "to", message: "Give the number with its country code, like +55 11 98765-4321" }]);
   const who = { waId: phoneE164 ? phoneE164.slice(1) : null, phoneE164, userId: to.userId ?? null };
@@ -34,7 +41,16 @@ export async function resolveRecipient(organizationId: string, to: { phone?: str
   });
 }
 
-async function pickChannel(organizationId: string, channelId?: string): Promise<Channel> {
+/**
+ * The named channel; else the organization's proactive number (its routing rule, lib/channels) when it can carry
+ * the message — a template needs an official number, so a template notice skips an Evolution proactive number —
+ * else the first active number.
+ */
+async function pickChannel(organizationId: string, channelId: string | undefined, needsTemplates: boolean): Promise<Channel> {
+  if (!channelId) {
+    const proactive = await proactiveChannelFor(organizationId);
+    if (proactive && (!needsTemplates || providerCapabilities(proactive.provider).templates)) return proactive;
+  }
   const where = [eq(channels.organizationId, organizationId), isNull(channels.deletedAt)];
   if (channelId) where.push(eq(channels.id, channelId));
   else where.push(eq(channels.status, "active"));

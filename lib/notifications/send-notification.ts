@@ -5,6 +5,7 @@ import { sendRefusal } from "@/lib/contacts/marketing-refusal";
 import { AppError } from "@/lib/errors";
 import { sendJobEvents } from "@/lib/jobs";
 import { queueOutboundMessage } from "@/lib/messages/queue-outbound-message";
+import { providerCapabilities } from "@/lib/messages/providers/provider-capabilities";
 import { queueSmsMessage } from "@/lib/sms/queue-sms-message";
 import { canSendFreeform, OutsideWindowError } from "@/lib/whatsapp/window/can-send-freeform";
 import { buildTemplateMessage, renderTemplateBody } from "./build-template-message";
@@ -29,7 +30,7 @@ export async function sendNotification(
   input: NotificationInput,
   opts: { messageKey: string; senderUserId: string | null },
 ): Promise<SentNotification> {
-  const recipient = await resolveRecipient(organizationId, { phone: input.to, userId: input.userId }, input.channelId);
+  const recipient = await resolveRecipient(organizationId, { phone: input.to, userId: input.userId }, input.channelId, { needsTemplates: Boolean(input.template) });
   const template = input.template ? await findTemplate(organizationId, recipient, input.template) : undefined;
   const category = input.template ? ((template?.category ?? "utility").toLowerCase() as "marketing" | "utility" | "authentication") : "service";
   const sms = (reason: string) => {
@@ -45,7 +46,8 @@ export async function sendNotification(
     throw new AppError("conflict", refusal.message, [{ path: "to", message: refusal.code }]);
   }
   if (input.fallback === "sms" && template && UNSENDABLE_TEMPLATE.has(template.status)) return sms(`template_${template.status.toLowerCase()}`);
-  if (input.text && !canSendFreeform(recipient.conversation, new Date())) {
+  // An Evolution number has no 24-hour window: a text goes at any time.
+  if (input.text && providerCapabilities(recipient.channel.provider).window && !canSendFreeform(recipient.conversation, new Date())) {
     if (input.fallback === "sms") return sms("outside_window");
     const closed = new OutsideWindowError(recipient.conversation.windowExpiresAt);
     throw new AppError("conflict", `${closed.message}: send this notification with a template`, [{ path: "window", message: "outside_window" }]);
@@ -60,6 +62,7 @@ export async function sendNotification(
     senderUserId: opts.senderUserId,
     idempotencyKey: opts.messageKey,
     dispatch: input.fallback ? "caller" : "send-message",
+    proactive: true,
   });
   if (queued.created) {
     const content = input.fallback ? { notification: { fallback: input.fallback, smsText: input.smsText ?? input.text ?? (template && input.template ? renderTemplateBody(template.components, input.template) : null) } } : { notification: {} };

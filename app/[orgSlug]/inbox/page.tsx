@@ -36,7 +36,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
       slug={ctx.org.slug}
       me={{ id: userId, name: user.name }}
       permissions={permissions.filter((p) => ctx.can(p))}
-      channels={channels.map((ch) => ({ id: ch.id, name: ch.name, provider: ch.provider, displayPhoneNumber: ch.displayPhoneNumber }))}
+      channels={channels.map((ch) => ({ id: ch.id, name: ch.name, provider: ch.provider, displayPhoneNumber: ch.displayPhoneNumber, connectionState: ch.connectionState }))}
       initialConversationId={initialConversationId}
     />
   );

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookEvents, type WebhookItemOutcome } from "@/db/schema";
+import { matchSendEchoes } from "@/lib/evolution/match-send-echoes";
 import { parseStoredWebhook } from "@/lib/evolution/parse-stored-webhook";
 import { routeChanges } from "../route-changes";
 import { applyPendingStatuses } from "./apply-pending-statuses";
@@ -54,6 +55,8 @@ export async function ingestWebhookEvent(db: Db, webhookEventId: string): Promis
     await markDone(db, webhookEventId, { status: "rejected", error: parsed.error, items: [] });
     return { status: "rejected", events: [] };
   }
+  // An Evolution send whose answer was lost is recognised by its echo before the statuses apply.
+  if (row.provider === "evolution") await matchSendEchoes(db, orgId, parsed.envelope);
   const done = new Map(row.items.filter((i) => i.outcome !== "failed").map((i) => [i.path, i]));
   const routes = (await routeChanges(db, parsed.envelope)).flatMap((r) => (r.organizationId === orgId ? [{ ...r, organizationId: orgId }] : []));
   const items: WebhookItemOutcome[] = [];

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, channels, contacts, realtimeEvents, webhookEvents } from "@/db/schema";
 import { functions, inngest } from "@/inngest";
+import { query } from "@/inngest/executor/db";
 import { AppError } from "@/lib/errors";
 import { toChannelView } from "@/lib/channels/channel-view";
 import { decryptSecret } from "@/lib/crypto/secret-box";
@@ -27,6 +28,15 @@ afterAll(async () => {
   await mock?.close();
   await db?.drop();
 });
+
+/** The papo/channel.connection-changed events stored for a channel, oldest first. */
+const connectionEvents = async (channelId: string) =>
+  (
+    await query<{ data: Record<string, unknown> }>(
+      getDb(),
+      sql`select data from inngest_events where name = 'papo/channel.connection-changed' and data->>'channelId' = ${channelId} order by received_at, ts`,
+    )
+  ).map((r) => r.data);
 
 const pushes = async (organizationId: string) =>
   (await getDb().select().from(realtimeEvents).where(and(eq(realtimeEvents.organizationId, organizationId), eq(realtimeEvents.type, "channel.updated")))).map(
@@ -112,10 +122,12 @@ describe("connecting an Evolution number", () => {
     expect((await channelRow(channel.id)).connectionState).toBe("connecting");
   });
 
-  it("alerts once when an open connection drops, live and in the audit log", async () => {
+  it("alerts once when an open connection drops and once when it comes back: live, in the audit log, and as papo/channel.connection-changed", async () => {
     const { ctx, organization } = await orgWithMember("evo-drop");
     const { channel, instanceName } = await connectEvolution(ctx, mock);
     await mock.link(instanceName);
+    // The first link is no "restored".
+    expect(await connectionEvents(channel.id)).toEqual([]);
     await mock.drop(instanceName, 428);
     await mock.drop(instanceName, 428);
     expect((await channelRow(channel.id)).connectionState).toBe("close");
@@ -123,6 +135,15 @@ describe("connecting an Evolution number", () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ targetId: channel.id, actorUserId: null });
     expect((await pushes(organization.id)).filter((p) => p.alert === "connection_lost")).toHaveLength(1);
+    expect(await connectionEvents(channel.id)).toEqual([{ organizationId: organization.id, channelId: channel.id, channelName: "Avisos", change: "dropped", at: expect.any(String) }]);
+
+    // The phone comes back (twice reported): restored once.
+    await mock.link(instanceName);
+    await mock.link(instanceName);
+    expect((await pushes(organization.id)).filter((p) => p.alert === "connection_restored")).toHaveLength(1);
+    const restored = await getDb().select().from(auditLog).where(and(eq(auditLog.organizationId, organization.id), eq(auditLog.action, "channel.connection_restored")));
+    expect(restored).toHaveLength(1);
+    expect((await connectionEvents(channel.id)).map((e) => e.change)).toEqual(["dropped", "restored"]);
   });
 });
 

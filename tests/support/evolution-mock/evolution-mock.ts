@@ -19,7 +19,11 @@ export type EvolutionCall = { method: string; path: string; apikey?: string; bod
 export type SentMessage = { instance: string; endpoint: string; id: string; body: Record<string, unknown> };
 export type WebhookDelivery = { event: EvolutionEventName; url: string; headers: Record<string, string>; body: Record<string, unknown>; status: number };
 /** What the next send does instead of succeeding. */
-export type EvolutionFault = { status: number; message?: string } | { drop: true };
+/**
+ * A send's fault: an error answer (nothing sent), a dropped connection before sending, or `sentThenDrop` — the
+ * gateway sends the message (and announces it with send.message) but the answer never reaches Papo.
+ */
+export type EvolutionFault = { status: number; message?: string } | { drop: true } | { sentThenDrop: true };
 
 /** How webhooks reach Papo: over HTTP by default; integration tests hand them straight to the route handler. */
 export type Deliver = (url: string, headers: Record<string, string>, body: string) => Promise<number>;
@@ -63,6 +67,8 @@ export async function startEvolutionMock(options: { apiKey?: string; deliver?: D
   const instances = new Map<string, MockInstance>();
   const calls: EvolutionCall[] = [];
   const sent: SentMessage[] = [];
+  /** Customers' media by message id, for getBase64FromMediaMessage. */
+  const media = new Map<string, { bytes: Uint8Array; mimetype: string }>();
   const deliveries: WebhookDelivery[] = [];
   const faults: EvolutionFault[] = [];
   let origin = "";
@@ -171,10 +177,17 @@ export async function startEvolutionMock(options: { apiKey?: string; deliver?: D
     if (req.method === "GET" && area === "webhook" && action === "find") {
       return answer(200, instance.webhook ? { ...instance.webhook, instanceId: instance.id } : null);
     }
+    if (req.method === "POST" && area === "chat" && action === "getBase64FromMediaMessage") {
+      if (!instance) return notFound(name);
+      const keyId = String((body.message as { key?: { id?: unknown } } | undefined)?.key?.id ?? "");
+      const stored = media.get(keyId);
+      if (!stored) return answer(400, { status: 400, error: "Bad Request", response: { message: ["Message not found"] } });
+      return answer(201, { mediaType: "image", fileName: null, caption: null, size: { fileLength: String(stored.bytes.length) }, mimetype: stored.mimetype, base64: Buffer.from(stored.bytes).toString("base64") });
+    }
     if (req.method === "POST" && area === "message" && SEND_ENDPOINTS.has(action)) {
       const fault = faults.shift();
       if (fault && "drop" in fault) return req.socket.destroy();
-      if (fault) return answer(fault.status, { status: fault.status, error: http.STATUS_CODES[fault.status], response: { message: [fault.message ?? "Internal error"] } });
+      if (fault && "status" in fault) return answer(fault.status, { status: fault.status, error: http.STATUS_CODES[fault.status], response: { message: [fault.message ?? "Internal error"] } });
       if (instance.state !== "open") return answer(400, { status: 400, error: "Bad Request", response: { message: ["Connection Closed"] } });
       const number = typeof body.number === "string" ? body.number : "";
       const remoteJid = action === "sendReaction" ? String((body.key as { remoteJid?: string } | undefined)?.remoteJid ?? "") : `${number}@s.whatsapp.net`;
@@ -191,6 +204,11 @@ export async function startEvolutionMock(options: { apiKey?: string; deliver?: D
         instanceId: instance.id,
         source: "unknown",
       };
+      if (fault && "sentThenDrop" in fault) {
+        req.socket.destroy();
+        await post(instance, "send.message", message);
+        return;
+      }
       answer(201, message);
       await post(instance, "send.message", message);
       return;
@@ -244,6 +262,7 @@ export async function startEvolutionMock(options: { apiKey?: string; deliver?: D
       const id = m.id ?? gatewayMessageId();
       const from = m.from.replace(/\D/g, "");
       const { message, messageType } = baileysMessage(m);
+      if ("media" in m) media.set(id, { bytes: m.media.bytes, mimetype: m.media.mimetype });
       const delivery = await post(i, "messages.upsert", {
         key: m.group ? { remoteJid: `${m.group}@g.us`, fromMe: false, id, participant: `${from}@s.whatsapp.net` } : { remoteJid: `${from}@s.whatsapp.net`, fromMe: false, id },
         pushName: m.pushName ?? "Cliente",

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /**
  * Evolution API v2's webhook bodies, built the way its Baileys integration sends them (`sendDataWebhook`): an
@@ -41,13 +41,17 @@ export const gatewayMessageId = () => `3EB0${randomBytes(9).toString("hex").toUp
 /** A QR code as Evolution returns it: the pairing string and a PNG data URL (a real, tiny PNG). */
 export function qrCode(count: number) {
   const code = `2@${randomBytes(24).toString("base64")},${randomBytes(16).toString("base64")},${count}`;
-  return { pairingCode: null, code, base64: `data:image/png;base64,${TINY_PNG}`, count };
+  // Each code a different image, like the gateway's: the count rides after the PNG's end (decoders ignore it).
+  const png = Buffer.concat([Buffer.from(TINY_PNG, "base64"), Buffer.from(`qr-${count}`)]).toString("base64");
+  return { pairingCode: null, code, base64: `data:image/png;base64,${png}`, count };
 }
 
 /** What a customer can send, in Baileys' `proto.IMessage` shape (the `message` of messages.upsert). */
 export type CustomerMessage =
   | { text: string; extended?: boolean }
   | { image: { url?: string; mimetype?: string; caption?: string } }
+  /** Any media kind with its bytes: the mock serves them from getBase64FromMediaMessage by the message's id. */
+  | { media: { kind: "image" | "video" | "audio" | "document" | "sticker"; bytes: Uint8Array; mimetype: string; caption?: string; fileName?: string } }
   | { location: { latitude: number; longitude: number; name?: string; address?: string } }
   | { buttonReply: { id: string; title: string } }
   | { listReply: { id: string; title: string } }
@@ -64,6 +68,21 @@ export function baileysMessage(m: CustomerMessage): { message: Record<string, un
       message: { imageMessage: { url: m.image.url ?? "https://mmg.whatsapp.net/o1/v/t62.7118-24/f1/m232/x.enc", mimetype: m.image.mimetype ?? "image/jpeg", ...(m.image.caption && { caption: m.image.caption }) } },
       messageType: "imageMessage",
     };
+  }
+  if ("media" in m) {
+    const { kind, mimetype, caption, fileName, bytes } = m.media;
+    const part = {
+      url: "https://mmg.whatsapp.net/v/t62.7118-24/f2/m269/x.enc",
+      mimetype,
+      fileSha256: createHash("sha256").update(bytes).digest("base64"),
+      fileLength: String(bytes.length),
+      mediaKey: randomBytes(32).toString("base64"),
+      directPath: "/v/t62.7118-24/f2/m269/x.enc",
+      ...(kind === "audio" && { ptt: mimetype.includes("ogg"), seconds: 3 }),
+      ...(caption && { caption }),
+      ...(fileName && { fileName, title: fileName }),
+    };
+    return { message: { [`${kind}Message`]: part }, messageType: `${kind}Message` };
   }
   if ("location" in m) {
     return {

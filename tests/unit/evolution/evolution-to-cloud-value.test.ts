@@ -22,7 +22,8 @@ describe("Evolution webhooks → the Cloud API's messages change", () => {
     expect(messageOf(upsert({ listReply: { id: "express", title: "Expressa" } }))).toMatchObject({ type: "interactive", interactive: { type: "list_reply", list_reply: { id: "express", title: "Expressa" } } });
     expect(messageOf(upsert({ location: { latitude: -23.56, longitude: -46.65, name: "Loja" } }))).toMatchObject({ type: "location", location: { latitude: -23.56, longitude: -46.65, name: "Loja" } });
     expect(messageOf(upsert({ reaction: { messageId: "3EB0BB", emoji: "👍" } }))).toMatchObject({ type: "reaction", reaction: { message_id: "3EB0BB", emoji: "👍" } });
-    expect(messageOf(upsert({ image: { caption: "nota" } }))).toMatchObject({ type: "unsupported", unsupported: { type: "image" } });
+    // Media: the message's key id stands as the media id (the gateway decrypts it by that id).
+    expect(messageOf(upsert({ image: { caption: "nota" } }))).toMatchObject({ id: "3EB0AA", type: "image", image: { id: "3EB0AA", mime_type: "image/jpeg", caption: "nota" } });
     const card = envelope("messages.upsert", inst, { key: { remoteJid: "5511987650001@s.whatsapp.net", fromMe: false, id: "3EB0CC" }, message: { contactMessage: { displayName: "Ana", vcard: "BEGIN:VCARD\nTEL;type=CELL;waid=5511955550199:+55 11 95555-0199\nEND:VCARD" } } }, "", "");
     expect(messageOf(card)).toMatchObject({ type: "contacts", contacts: [{ name: { formatted_name: "Ana" }, phones: [{ phone: "+5511955550199", wa_id: "5511955550199" }] }] });
   });
@@ -38,7 +39,7 @@ describe("Evolution webhooks → the Cloud API's messages change", () => {
 
   it("maps Papo's sends and the acks to Meta's statuses", () => {
     const sent = envelope("send.message", inst, { key: { remoteJid: "5511987650001@s.whatsapp.net", fromMe: true, id: "3EB0S" }, status: "PENDING", message: { conversation: "x" }, messageTimestamp: 1764770001 }, "", "");
-    expect(evolutionToCloudValue(sent, CHANNEL).statuses).toEqual([{ id: "3EB0S", status: "sent", timestamp: "1764770001", recipient_id: "5511987650001" }]);
+    expect(evolutionToCloudValue(sent, CHANNEL).statuses).toEqual([{ id: "3EB0S", status: "sent", timestamp: "1764770001", recipient_id: "5511987650001", evolution_echo_text: "x" }]);
     const ack = (status: string, fromMe = true) =>
       evolutionToCloudValue(envelope("messages.update", inst, { messageId: "m", keyId: "3EB0S", remoteJid: "5511987650001@s.whatsapp.net", fromMe, status, instanceId: "i" }, "", ""), CHANNEL).statuses;
     expect(ack("SERVER_ACK")[0]).toMatchObject({ id: "3EB0S", status: "sent" });
