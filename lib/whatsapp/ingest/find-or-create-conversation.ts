@@ -17,7 +17,15 @@ export const REOPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
  */
 export async function findOrCreateConversation(
   db: Db,
-  args: { organizationId: string; channelId: string; contactId: string; at: Date; reopens: boolean },
+  args: {
+    organizationId: string;
+    channelId: string;
+    contactId: string;
+    at: Date;
+    reopens: boolean;
+    /** Columns a new conversation starts with (the message's activity: the caller then has nothing to update). */
+    onCreate?: Partial<typeof conversations.$inferInsert>;
+  },
 ): Promise<{ id: string; created: boolean }> {
   const [latest] = await db
     .select({ id: conversations.id, status: conversations.status, closedAt: conversations.closedAt })
@@ -45,7 +53,7 @@ export async function findOrCreateConversation(
   }
   const [created] = await db
     .insert(conversations)
-    .values({ organizationId: args.organizationId, channelId: args.channelId, contactId: args.contactId, status: "open" })
+    .values({ ...args.onCreate, organizationId: args.organizationId, channelId: args.channelId, contactId: args.contactId, status: "open" })
     .returning({ id: conversations.id });
   return { id: created.id, created: true };
 }
