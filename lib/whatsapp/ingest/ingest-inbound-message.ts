@@ -51,7 +51,8 @@ class Duplicate extends Error {}
  * only in the content — each with a note in `content.papo_notes`; the signed original stays in the webhook row.
  * Cost of a new message: BEGIN, the duplicate check, one statement for the identity locks, the contact (select +
  * insert or update), the contact lock (only for a contact that existed: one created here is invisible to others
- * until commit), the conversation (select, + insert with the message's activity, or reopen), the message insert
+ * until commit), the conversation (select — none for a contact created here —, + insert with the message's
+ * activity, or reopen), the message insert
  * (which also tells whether the channel has any pending status), the conversation's activity (an existing one
  * only), the sweep of the channel's pending statuses (only when it has some), COMMIT.
  */
@@ -142,6 +143,7 @@ export async function ingestInboundMessage(
         contactId,
         at,
         reopens: message.type !== "reaction" && message.type !== "system",
+        contactCreated: contact.created,
         // A conversation that starts with this message starts with its activity (no update after the insert).
         onCreate: {
           unreadCount: message.type !== "reaction" && message.type !== "system" && !contact.blocked ? 1 : 0,
