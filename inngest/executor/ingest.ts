@@ -41,11 +41,19 @@ export async function ingestInTx(tx: Tx, events: IncomingEvent[], now: number): 
     ),
     sql`, `,
   );
-  const fresh = new Set(
-    (await query<{ id: string }>(tx, sql`insert into inngest_events (id, name, data, "user", ts, organization_id) values ${rows} on conflict (id) do nothing returning id`)).map(
-      (r) => r.id,
-    ),
+  // The waits for these event names ride on the insert (one statement, not two): new runs have none yet, and a wait
+  // committed by another process meanwhile is the same race either way.
+  const names = [...new Set(stored.map((e) => e.name))];
+  const [inserted] = await query<{ fresh: string[] | null; waits: Wait[] | null }>(
+    tx,
+    sql`with ins as (insert into inngest_events (id, name, data, "user", ts, organization_id) values ${rows} on conflict (id) do nothing returning id)
+        select (select json_agg(id) from ins) as fresh,
+          (select json_agg(json_build_object('run_id', w.run_id, 'step_id', w.step_id, 'kind', w.kind, 'event_name', w.event_name,
+             'expression', w.expression, 'event', r.event) order by w.run_id, w.id)
+           from inngest_waits w join inngest_runs r on r.id = w.run_id
+           where w.event_name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)}) and (w.expires_at is null or w.expires_at > ${now})) as waits`,
   );
+  const fresh = new Set(inserted?.fresh ?? []);
   const fns = await loadFunctions(tx);
   // delete() is true once per fresh id, so an id repeated inside one batch also triggers once.
   const triggered = stored.filter((e) => fresh.delete(e.id));
@@ -54,7 +62,7 @@ export async function ingestInTx(tx: Tx, events: IncomingEvent[], now: number): 
     triggered.flatMap((event) => fns.filter((fn) => triggeredBy(fn, event)).map((fn) => ({ fn, event }))),
     now,
   );
-  await matchWaits(tx, triggered, now);
+  await matchWaits(tx, triggered, inserted?.waits ?? [], now);
   return stored.map((e) => e.id);
 }
 
@@ -66,17 +74,11 @@ function triggeredBy(fn: FunctionRecord, event: StoredEvent): boolean {
   });
 }
 
+type Wait = { run_id: string; step_id: string; kind: string; event_name: string; expression: string | null; event: StoredEvent };
+
 /** waitForEvent and cancelOn: `event` is the run's trigger event, `async` the one that just arrived. */
-async function matchWaits(tx: Tx, events: StoredEvent[], now: number) {
-  if (events.length === 0) return;
-  const names = [...new Set(events.map((e) => e.name))];
-  const waits = await query<{ run_id: string; step_id: string; kind: string; event_name: string; expression: string | null; event: StoredEvent }>(
-    tx,
-    sql`select w.run_id, w.step_id, w.kind, w.event_name, w.expression, r.event from inngest_waits w join inngest_runs r on r.id = w.run_id
-        where w.event_name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)}) and (w.expires_at is null or w.expires_at > ${now})
-        order by w.run_id, w.id`,
-  );
-  if (waits.length === 0) return;
+async function matchWaits(tx: Tx, events: StoredEvent[], waits: Wait[], now: number) {
+  if (events.length === 0 || waits.length === 0) return;
   for (const incoming of events) {
     for (const w of waits) {
       if (w.event_name !== incoming.name) continue;

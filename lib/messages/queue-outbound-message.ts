@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import type { Tx } from "@/db";
+import type { Db } from "@/db";
 import { channels, contacts, conversations, messages, templates, type Message } from "@/db/schema";
 import { sendRefusal } from "@/lib/contacts/marketing-refusal";
 import { AppError, conflict, notFound } from "@/lib/errors";
@@ -59,7 +59,9 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   const message = outboundMessage.parse(input.message);
   const now = input.now ?? new Date();
   const key = input.idempotencyKey;
-  const result = await getDb().transaction(async (tx) => {
+  // No transaction: every check is a read, and the one write is the insert, whose unique key settles a race between
+  // two callers on its own (BEGIN and COMMIT were two of the nine statements of a bot reply's path to Meta).
+  const result = await (async (tx: Db) => {
     // One read: the conversation, its number's provider (what it can do decides the checks below), its contact's
     // consent and block, the message already stored under this key (if any), and whether the conversation has any
     // message yet (for the inbox push: conversation.created).
@@ -94,8 +96,8 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
       const budget = await budgetRefusal(tx, input.organizationId, template?.category, now);
       if (budget) throw new AppError("conflict", budget.message, [{ path: "budget", message: budget.code }]);
     }
-    // A concurrent caller with the same key blocks on the unique index until we commit, then inserts nothing and
-    // reads our row (below): no lock needed, and it holds across processes.
+    // A concurrent caller with the same key blocks on the unique index until our insert commits, then inserts
+    // nothing and reads our row (below): no lock needed, and it holds across processes.
     const [row] = await tx
       .insert(messages)
       .values({
@@ -116,7 +118,7 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
     const winner = key ? await findByKey(tx, input.organizationId, key) : undefined;
     if (!winner) throw new Error("Outbound message insert conflicted without an idempotency key");
     return { message: winner, created: false, firstInConversation: false };
-  });
+  })(getDb());
   // Also for an existing row: if the first caller crashed between commit and send, this one completes the hand-off.
   // The event id makes the executor start one run per message, however many times this is sent.
   // Committed: move the inbox's preview and push message.created (never throws).
@@ -131,7 +133,7 @@ export async function queueOutboundMessage(input: QueueOutboundMessageInput): Pr
   return { message: result.message, created: result.created };
 }
 
-async function findByKey(tx: Tx, organizationId: string, key: string): Promise<Message | undefined> {
+async function findByKey(tx: Db, organizationId: string, key: string): Promise<Message | undefined> {
   const [row] = await tx
     .select()
     .from(messages)
@@ -160,7 +162,7 @@ export async function enqueueSend(message: Pick<Message, "id" | "organizationId"
 }
 
 /** The template of that name and language for the WhatsApp Business Account of the conversation's channel. */
-async function findTemplate(tx: Tx, organizationId: string, channelId: string, message: { name: string; language: string }) {
+async function findTemplate(tx: Db, organizationId: string, channelId: string, message: { name: string; language: string }) {
   const [row] = await tx
     .select({ template: templates })
     .from(channels)

@@ -1,15 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db";
-import { spendDaily, type MessageCost } from "@/db/schema";
+import { sql, type SQL } from "drizzle-orm";
+import type { MessageCost } from "@/db/schema";
 import { pricingDay } from "./find-list-price";
 
-type Contribution = Pick<
+export type Contribution = Pick<
   MessageCost,
   "organizationId" | "pricedAt" | "channelId" | "category" | "market" | "country" | "senderKind" | "chargeKind" | "currency" | "amountMicros" | "listMicros"
 >;
 
 /** A failed message counts nowhere: Meta never charges it, and it saved nothing. */
-const counts = (c: Contribution | undefined): c is Contribution => !!c && c.chargeKind !== "failed";
+export const counts = (c: Contribution | undefined | null): c is Contribution => !!c && c.chargeKind !== "failed";
 
 const keyOf = (c: Contribution) => ({
   organizationId: c.organizationId,
@@ -24,49 +23,47 @@ const keyOf = (c: Contribution) => ({
 });
 
 /**
- * Keeps spend_daily in step with one cost record's change, in the caller's transaction: the old version's
- * contribution is taken out and the new one's put in (an unchanged record moves nothing). Rows that fall to zero
- * messages are removed, so the dashboard's group-bys never see empty buckets.
+ * The writes that keep spend_daily in step with one cost record's change: the old version's contribution taken
+ * out, the new one's put in (an unchanged record moves nothing). They are data-modifying CTEs for the caller's one
+ * statement (record-message-cost.ts), so each touches a different row: the same bucket gets one net upsert, and the
+ * old bucket is either decremented or, when this was its last message, deleted — rows never sit at zero messages,
+ * so the dashboard's group-bys never see empty buckets.
  */
-export async function applySpendRollup(db: Db, before: Contribution | undefined, after: Contribution | undefined): Promise<void> {
-  if (counts(before) && counts(after) && sameContribution(before, after)) return;
-  if (counts(before)) await add(db, before, -1);
-  if (counts(after)) await add(db, after, 1);
-}
-
-function sameContribution(a: Contribution, b: Contribution) {
-  return JSON.stringify([keyOf(a), a.amountMicros, a.listMicros]) === JSON.stringify([keyOf(b), b.amountMicros, b.listMicros]);
-}
-
-async function add(db: Db, c: Contribution, sign: 1 | -1) {
-  const key = keyOf(c);
-  await db
-    .insert(spendDaily)
-    .values({ ...key, messages: sign, amountMicros: sign * c.amountMicros, listMicros: sign * c.listMicros })
-    .onConflictDoUpdate({
-      target: [spendDaily.organizationId, spendDaily.day, spendDaily.channelId, spendDaily.category, spendDaily.market, spendDaily.country, spendDaily.senderKind, spendDaily.chargeKind, spendDaily.currency],
-      set: {
-        messages: sql`${spendDaily.messages} + excluded.messages`,
-        amountMicros: sql`${spendDaily.amountMicros} + excluded.amount_micros`,
-        listMicros: sql`${spendDaily.listMicros} + excluded.list_micros`,
-      },
-    });
-  if (sign < 0) {
-    await db
-      .delete(spendDaily)
-      .where(
-        and(
-          eq(spendDaily.organizationId, key.organizationId),
-          eq(spendDaily.day, key.day),
-          eq(spendDaily.channelId, key.channelId),
-          eq(spendDaily.category, key.category),
-          eq(spendDaily.market, key.market),
-          eq(spendDaily.country, key.country),
-          eq(spendDaily.senderKind, key.senderKind),
-          eq(spendDaily.chargeKind, key.chargeKind),
-          eq(spendDaily.currency, key.currency),
-          eq(spendDaily.messages, 0),
-        ),
-      );
+export function spendRollupWrites(before: Contribution | undefined | null, after: Contribution | undefined | null): SQL[] {
+  const b = counts(before) ? before : undefined;
+  const a = counts(after) ? after : undefined;
+  if (a && b && JSON.stringify(keyOf(a)) === JSON.stringify(keyOf(b))) {
+    if (a.amountMicros === b.amountMicros && a.listMicros === b.listMicros) return [];
+    return [add(a, 0, a.amountMicros - b.amountMicros, a.listMicros - b.listMicros)];
   }
+  const writes: SQL[] = [];
+  if (b) {
+    const match = sameBucket(b);
+    writes.push(sql`delete from spend_daily where ${match} and messages <= 1`);
+    writes.push(sql`update spend_daily set messages = messages - 1, amount_micros = amount_micros - ${b.amountMicros}::bigint,
+      list_micros = list_micros - ${b.listMicros}::bigint where ${match} and messages > 1`);
+  }
+  if (a) writes.push(add(a, 1, a.amountMicros, a.listMicros));
+  return writes;
+}
+
+/** How much `at`'s month in `currency` moves with this change (what a budget check adds to the rollup it reads). */
+export function monthDelta(before: Contribution | undefined | null, after: Contribution | undefined | null, currency: string, month: string): number {
+  const of = (c: Contribution | undefined | null) => (counts(c) && c.currency === currency && pricingDay(c.pricedAt).startsWith(month) ? c.amountMicros : 0);
+  return of(after) - of(before);
+}
+
+function sameBucket(c: Contribution): SQL {
+  const k = keyOf(c);
+  return sql`organization_id = ${k.organizationId}::uuid and day = ${k.day}::date and channel_id = ${k.channelId}::uuid and category = ${k.category}
+    and market = ${k.market} and country = ${k.country} and sender_kind = ${k.senderKind} and charge_kind = ${k.chargeKind} and currency = ${k.currency}`;
+}
+
+function add(c: Contribution, messages: number, amountMicros: number, listMicros: number): SQL {
+  const k = keyOf(c);
+  return sql`insert into spend_daily as d (organization_id, day, channel_id, category, market, country, sender_kind, charge_kind, currency, messages, amount_micros, list_micros)
+    values (${k.organizationId}::uuid, ${k.day}::date, ${k.channelId}::uuid, ${k.category}, ${k.market}, ${k.country}, ${k.senderKind}, ${k.chargeKind}, ${k.currency},
+      ${messages}::int, ${amountMicros}::bigint, ${listMicros}::bigint)
+    on conflict (organization_id, day, channel_id, category, market, country, sender_kind, charge_kind, currency) do update set
+      messages = d.messages + excluded.messages, amount_micros = d.amount_micros + excluded.amount_micros, list_micros = d.list_micros + excluded.list_micros`;
 }

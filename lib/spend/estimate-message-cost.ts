@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, lt, ne } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { messageCosts } from "@/db/schema";
-import { findListPrice } from "./find-list-price";
+import { findListPrice, readRateCardsVersion } from "./find-list-price";
 import { findMarket } from "./find-market";
 import { getSpendSettings } from "./get-spend-settings";
 import type { RateCardCategory } from "./rate-card-categories";
@@ -25,6 +25,9 @@ export type EstimateInput = {
   /** When re-pricing a recorded message: leave it out of the allowance count. */
   excludeMessageId?: string;
   db?: Db;
+  /** Already known to the caller (record-message-cost.ts reads them with the message): no statement for them. */
+  currency?: string;
+  rateCardsVersion?: string;
 };
 
 type Where = { currency: string; market: string; country: string | null; category: RateCardCategory; listMicros: number | null };
@@ -43,13 +46,14 @@ export type CostEstimate =
 export async function estimateMessageCost(input: EstimateInput): Promise<CostEstimate> {
   const db = input.db ?? getDb();
   const at = input.at ?? new Date();
-  const { currency } = await getSpendSettings(db, input.orgId);
+  const currency = input.currency ?? (await getSpendSettings(db, input.orgId)).currency;
   const market = await findMarket(db, input.toE164);
-  const list = await findListPrice(db, { organizationId: input.orgId, currency, market, category: input.category, at });
+  const version = input.rateCardsVersion ?? (await readRateCardsVersion(db, input.orgId));
+  const list = await findListPrice(db, { organizationId: input.orgId, currency, market, category: input.category, at, version });
   const where = { currency, market: list?.market ?? market.market, country: market.country, category: input.category, listMicros: list?.priceMicros ?? null };
   const inWindowKind = input.category === "service" || (input.category === "utility" && input.windowOpen);
   if (inWindowKind) {
-    const serviceRate = input.category === "service" ? list : await findListPrice(db, { organizationId: input.orgId, currency, market, category: "service", at });
+    const serviceRate = input.category === "service" ? list : await findListPrice(db, { organizationId: input.orgId, currency, market, category: "service", at, version });
     if (!serviceRate) return { free: true, reason: "window_open", ...where };
     if (input.category === "service" && input.channelId && (await serviceCountThisMonth(db, input.orgId, input.channelId, at, input.excludeMessageId)) < SERVICE_ALLOWANCE_PER_MONTH) {
       return { free: true, reason: "service_allowance", ...where };

@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/db";
 import { marketCallingCodes } from "@/db/schema";
 import { parseCsv } from "./parse-csv";
 import { parseRateCardCsv } from "./parse-rate-card-csv";
+import { forgetCallingCodes } from "./find-market";
 import { saveRateCard } from "./save-rate-card";
 
 const DIR = "db/seed-data/rate-card";
@@ -22,6 +23,7 @@ export async function loadShippedRateCard(db: Db = getDb(), dir = path.resolve(p
       await saveRateCard(tx, parseRateCardCsv(fs.readFileSync(path.join(dir, file), "utf8")), { source: `meta:${file}`, ifAbsent: true, skipUnknownCountries: true });
     }
   });
+  forgetCallingCodes();
 }
 
 /** `1-809;1-829` → "1809", "1829"; the "All other countries" line (no code) is the Other market, used as fallback. */

@@ -33,10 +33,10 @@ export async function saveRateCard(
     const key = and(orgId ? eq(rateCards.organizationId, orgId) : isNull(rateCards.organizationId), eq(rateCards.currency, card.currency), eq(rateCards.effectiveFrom, effectiveFrom), eq(rateCards.source, options.source));
     const [existing] = await db.select({ id: rateCards.id }).from(rateCards).where(key);
     if (existing && options.ifAbsent) continue;
-    const id =
-      existing?.id ??
-      (await db.insert(rateCards).values({ organizationId: orgId, currency: card.currency, effectiveFrom, source: options.source, uploadedBy: options.uploadedBy ?? null }).returning())[0].id;
-    if (existing) await db.delete(rateCardPrices).where(eq(rateCardPrices.rateCardId, id));
+    // A re-upload replaces the card by a new row (its prices go with the old one): cards are never edited in place,
+    // which is what lets find-list-price.ts keep prices per process and notice a change by count and newest row.
+    if (existing) await db.delete(rateCards).where(eq(rateCards.id, existing.id));
+    const [{ id }] = await db.insert(rateCards).values({ organizationId: orgId, currency: card.currency, effectiveFrom, source: options.source, uploadedBy: options.uploadedBy ?? null }).returning();
     await db.insert(rateCardPrices).values([...prices.values()].map((p) => ({ rateCardId: id, ...p })));
     saved.push({ id, effectiveFrom, prices: prices.size });
   }

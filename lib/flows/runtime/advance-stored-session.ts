@@ -2,13 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { flowSessions, flows, type FlowSession } from "@/db/schema";
 import { advanceSession } from "../engine/advance-session";
-import type { EngineInput } from "../engine/engine-types";
+import type { EngineContext, EngineInput } from "../engine/engine-types";
 import { migrateSessionState } from "../engine/session-state";
 import type { FlowPlan } from "./flow-plan";
 import { flowSettingsOf } from "./flow-settings-of";
 import { loadEngineContext } from "./load-engine-context";
 import { loadVersionGraph } from "./load-version-graph";
 import { saveAdvance } from "./save-advance";
+import { insertSession, isUnsaved } from "./create-session";
 
 /**
  * One engine turn on a stored session, in one transaction with the session row locked: load → advance → save.
@@ -39,15 +40,15 @@ export async function advanceLocked(
   input: EngineInput,
   inputKey: string,
   now: Date,
-  /** What the caller already read: the flow's settings (saves a read), and claimIfLive (see saveAdvance). */
-  known: { flowSettings?: unknown; claimIfLive?: boolean } = {},
+  /** What the caller already read: the flow's settings and the engine context (each saves a read), and claimIfLive (see saveAdvance). */
+  known: { flowSettings?: unknown; claimIfLive?: boolean; context?: EngineContext } = {},
 ): Promise<FlowPlan | null> {
   const lastStep = (session.state as { lastStep?: { inputKey: string; plan: FlowPlan } }).lastStep;
   if (lastStep?.inputKey === inputKey) return lastStep.plan;
   if (session.status !== "active" && session.status !== "waiting") return null;
   const [{ graph }, ctx, settings] = await Promise.all([
     loadVersionGraph(session.organizationId, session.flowVersionId, tx),
-    loadEngineContext(session.organizationId, session.contactId, session.channelId, now, tx),
+    known.context ?? loadEngineContext(session.organizationId, session.contactId, session.channelId, now, tx),
     "flowSettings" in known
       ? known.flowSettings
       : tx
@@ -57,6 +58,9 @@ export async function advanceLocked(
           .then(([flow]) => flow?.settings),
   ]);
   const result = advanceSession(graph, migrateSessionState(session.state), input, ctx);
-  if (result.ignored) return null;
+  if (result.ignored) {
+    if (isUnsaved(session)) await insertSession(tx, session);
+    return null;
+  }
   return saveAdvance(tx, session, result, { inputKey, now, expiryMinutes: flowSettingsOf(settings).expiryMinutes, claimIfLive: known.claimIfLive });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { conversations, flowSessions, type FlowSession } from "@/db/schema";
@@ -50,4 +51,47 @@ export async function claimConversation(tx: Tx, organizationId: string, conversa
     .update(conversations)
     .set({ owner: "bot" })
     .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId), eq(conversations.owner, "none")));
+}
+
+// Sessions built by newSession that no statement has stored yet: saveAdvance inserts them with their first state.
+const unsaved = new WeakSet<FlowSession>();
+export const isUnsaved = (session: FlowSession) => unsaved.has(session);
+
+/**
+ * A new live session like createSession's, not yet stored and unclaimed: its first turn inserts it once with the
+ * engine's answer (saveAdvance), instead of an insert of the initial state and an update in the same transaction.
+ * The id is made here because the plan names the session before it is stored.
+ */
+export function newSession(args: {
+  organizationId: string;
+  flowId: string;
+  flowVersionId: string;
+  channelId: string;
+  conversationId: string;
+  contactId: string;
+  now: Date;
+}): FlowSession {
+  const session: FlowSession = {
+    ...args,
+    id: randomUUID(),
+    isTest: false,
+    status: "active",
+    currentNodeId: null,
+    state: initialSessionState({}),
+    stateVersion: 1,
+    waitingSince: null,
+    expiresAt: null,
+    endedAt: null,
+    createdAt: args.now,
+    updatedAt: args.now,
+  };
+  delete (session as { now?: Date }).now;
+  unsaved.add(session);
+  return session;
+}
+
+/** Stores a newSession, as it is (its first input was ignored: it stays live like any session) or with `values`. */
+export async function insertSession(tx: Tx, session: FlowSession, values: Partial<FlowSession> = {}): Promise<void> {
+  await tx.insert(flowSessions).values({ ...session, ...values });
+  unsaved.delete(session);
 }

@@ -5,11 +5,13 @@ import { applyConsentKeyword, queueConsentConfirmation, type ConsentKeywordOutco
 import type { FlowPlan } from "./flow-plan";
 import { advanceLocked } from "./advance-stored-session";
 import { closingPlan } from "./closing-plan";
-import { createSession } from "./create-session";
+import { createSession, newSession } from "./create-session";
 import { endSession } from "./end-session";
 import { flowSettingsOf } from "./flow-settings-of";
 import { inboundInput } from "./inbound-input";
-import { pickFlow } from "./pick-flow";
+import { contextOf, engineContextColumns } from "./load-engine-context";
+import type { EngineContext } from "../engine/engine-types";
+import { pickFlow, publishedFlowsColumn } from "./pick-flow";
 import { TEST_FLOW_ATTRIBUTE } from "./test-contact";
 
 export type InboundMessageEvent = { organizationId: string; channelId: string; conversationId: string; contactId: string; messageId: string };
@@ -31,30 +33,36 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
 
 async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutcome | ConsentKeywordOutcome> {
   return getDb().transaction(async (tx) => {
+    // One read for the turn's facts: the conversation (locked) and contact, the consent keywords, the message, the
+    // engine context's channel name and globals, and the published flows — no extra statement for any of them.
     const [row] = await tx
-      .select({ conversation: conversations, contact: contacts, consent: contactConsentSettings })
+      .select({
+        conversation: conversations,
+        contact: contacts,
+        consent: contactConsentSettings,
+        message: {
+          id: messages.id,
+          type: messages.type,
+          content: messages.content,
+          direction: messages.direction,
+          // A new contact: this is the only message it ever sent (on any of its conversations). A trigger fact.
+          isFirstMessage: sql<boolean>`not exists (select 1 from messages m join conversations c on c.id = m.conversation_id
+            where m.organization_id = ${event.organizationId} and c.contact_id = ${event.contactId} and m.direction = 'inbound'
+              and m.id <> ${event.messageId})`,
+        },
+        ...engineContextColumns(event.organizationId, event.channelId),
+        // For a conversation without a live session (pickFlow): the published flows, read with the rest.
+        published: publishedFlowsColumn(event.organizationId),
+      })
       .from(conversations)
       .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      // The consent keywords ride on this read: no extra statement for the messages that are not keywords.
       .leftJoin(contactConsentSettings, eq(contactConsentSettings.organizationId, conversations.organizationId))
+      .leftJoin(messages, and(eq(messages.organizationId, conversations.organizationId), eq(messages.id, event.messageId)))
       .where(and(eq(conversations.organizationId, event.organizationId), eq(conversations.id, event.conversationId)))
       .for("update", { of: conversations });
     if (!row) return { skipped: "conversation not found" };
-    const [message] = await tx
-      .select({
-        id: messages.id,
-        type: messages.type,
-        content: messages.content,
-        direction: messages.direction,
-        // A new contact: this is the only message it ever sent (on any of its conversations). A trigger fact, read here
-        // rather than by a statement of its own.
-        isFirstMessage: sql<boolean>`not exists (select 1 from messages m join conversations c on c.id = m.conversation_id
-          where m.organization_id = ${event.organizationId} and c.contact_id = ${event.contactId} and m.direction = 'inbound'
-            and m.id <> ${event.messageId})`,
-      })
-      .from(messages)
-      .where(and(eq(messages.organizationId, event.organizationId), eq(messages.id, event.messageId)));
-    if (!message || message.direction !== "inbound") return { skipped: "message not found" };
+    const message = row.message;
+    if (!message?.id || message.direction !== "inbound") return { skipped: "message not found" };
     // A reaction is no answer to anything, and should not start a flow either.
     if (message.type === "reaction") return { skipped: "a reaction" };
     const keyword = await applyConsentKeyword(tx, { ...event, contact: row.contact, message, settings: row.consent });
@@ -85,14 +93,15 @@ async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutco
     }
 
     const input = inboundInput(message.type, message.content);
+    const context = contextOf(row.contact, row.globals ?? {}, row.channelName, now);
     const plans: FlowPlan[] = [];
     let session: FlowSession | undefined = live;
     // What the session that takes this message knows before advancing (saves advanceLocked a read).
-    let known: { flowSettings?: unknown; claimIfLive?: boolean } = {};
+    let known: { flowSettings?: unknown; claimIfLive?: boolean; context?: EngineContext } = { context };
 
     if (session) {
       const [flow] = await tx.select({ settings: flows.settings }).from(flows).where(and(eq(flows.organizationId, session.organizationId), eq(flows.id, session.flowId)));
-      known = { flowSettings: flow?.settings };
+      known = { flowSettings: flow?.settings, context };
       const settings = flowSettingsOf(flow?.settings);
       if (session.expiresAt && session.expiresAt <= now) {
         if (await endSession(tx, session, "expired", "expired", now)) {
@@ -124,13 +133,12 @@ async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutco
         if (plan) plans.push(plan);
         return { plans };
       }
-      const picked = await pickFlow(event.organizationId, event.channelId, await triggerFacts(tx, event, message, input.text), tx);
+      const picked = await pickFlow(event.organizationId, event.channelId, await triggerFacts(tx, event, message, input.text), tx, row.published ?? []);
       if (!picked) return plans.length ? { plans } : { skipped: "no flow for this message" };
       // Claimed by saveAdvance only if the session outlives this turn: a flow that answers and ends at once leaves the
       // conversation's owner alone instead of setting it to bot and back.
-      known = { flowSettings: picked.settings, claimIfLive: true };
-      session = await createSession(tx, {
-        claim: false,
+      known = { flowSettings: picked.settings, claimIfLive: true, context };
+      session = newSession({
         organizationId: event.organizationId,
         flowId: picked.flowId,
         flowVersionId: picked.flowVersionId,

@@ -7,12 +7,7 @@ import type { EngineContext } from "../engine/engine-types";
 export async function loadEngineContext(organizationId: string, contactId: string, channelId: string, now: Date, db: Db | Tx = getDb()): Promise<EngineContext> {
   // One statement on every engine turn's path: the contact, with the channel's name and the globals beside it.
   const [row] = await db
-    .select({
-      contact: contacts,
-      channelName: sql<string | null>`(select c.name from channels c where c.organization_id = ${organizationId} and c.id = ${channelId})`,
-      // Reserved rows (papo:…) hold settings, never values a flow may read.
-      globals: sql<Record<string, string> | null>`(select json_object_agg(g.name, g.value) from flow_globals g where g.organization_id = ${organizationId} and g.name not like '%:%')`,
-    })
+    .select({ contact: contacts, ...engineContextColumns(organizationId, channelId) })
     .from(contacts)
     .where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, contactId)));
   if (row) return contextOf(row.contact, row.globals ?? {}, row.channelName, now);
@@ -28,7 +23,17 @@ export async function loadEngineContext(organizationId: string, contactId: strin
   return contextOf(undefined, Object.fromEntries(globals.map((g) => [g.name, g.value])), channel?.name ?? null, now);
 }
 
-function contextOf(contact: typeof contacts.$inferSelect | undefined, globals: Record<string, string>, channelName: string | null, now: Date): EngineContext {
+/**
+ * The channel's name and the organization's globals as columns of a select: the flow turn reads them with the
+ * conversation and contact it locks (handle-inbound-message.ts), so a turn costs no statement for its context.
+ */
+export const engineContextColumns = (organizationId: string, channelId: string) => ({
+  channelName: sql<string | null>`(select c.name from channels c where c.organization_id = ${organizationId} and c.id = ${channelId})`,
+  // Reserved rows (papo:…) hold settings, never values a flow may read.
+  globals: sql<Record<string, string> | null>`(select json_object_agg(g.name, g.value) from flow_globals g where g.organization_id = ${organizationId} and g.name not like '%:%')`,
+});
+
+export function contextOf(contact: typeof contacts.$inferSelect | undefined, globals: Record<string, string>, channelName: string | null, now: Date): EngineContext {
   const name = contact?.name ?? contact?.profileName ?? "";
   return {
     contact: {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db";
 import { channels, flows } from "@/db/schema";
 import { startData } from "../nodes/start/schema";
@@ -7,17 +7,33 @@ import { loadVersionGraph } from "./load-version-graph";
 
 export type PickedFlow = { flowId: string; flowVersionId: string; settings: Record<string, unknown>; reason: string };
 
+export type PublishedFlow = { id: string; versionId: string | null; settings: Record<string, unknown> };
+
+/** The organization's published, active flows in pickFlow's order, as a column of the caller's select. */
+export const publishedFlowsColumn = (organizationId: string) =>
+  sql<PublishedFlow[] | null>`(select json_agg(json_build_object('id', f.id, 'versionId', f.published_version_id, 'settings', f.settings) order by f.created_at, f.id)
+    from flows f where f.organization_id = ${organizationId} and f.status = 'active' and f.published_version_id is not null and f.deleted_at is null)`;
+
 /**
  * The flow a conversation without a live session starts: the published flows whose start-node trigger matches
  * (the most specific kind wins: keyword, campaign reply, first message, any message; then the oldest flow), else
  * the channel's default flow when it is published and active. Null: no bot for this message.
  */
-export async function pickFlow(organizationId: string, channelId: string, facts: TriggerFacts, db: Db | Tx = getDb()): Promise<PickedFlow | null> {
-  const candidates = await db
-    .select({ id: flows.id, versionId: flows.publishedVersionId, settings: flows.settings })
-    .from(flows)
-    .where(and(eq(flows.organizationId, organizationId), eq(flows.status, "active"), isNotNull(flows.publishedVersionId), isNull(flows.deletedAt)))
-    .orderBy(asc(flows.createdAt), asc(flows.id));
+export async function pickFlow(
+  organizationId: string,
+  channelId: string,
+  facts: TriggerFacts,
+  db: Db | Tx = getDb(),
+  /** The published flows, when the caller read them already (publishedFlowsColumn): saves a statement. */
+  published?: PublishedFlow[] | null,
+): Promise<PickedFlow | null> {
+  const candidates =
+    published ??
+    (await db
+      .select({ id: flows.id, versionId: flows.publishedVersionId, settings: flows.settings })
+      .from(flows)
+      .where(and(eq(flows.organizationId, organizationId), eq(flows.status, "active"), isNotNull(flows.publishedVersionId), isNull(flows.deletedAt)))
+      .orderBy(asc(flows.createdAt), asc(flows.id)));
   let best: (PickedFlow & { rank: number }) | null = null;
   for (const flow of candidates) {
     const { graph } = await loadVersionGraph(organizationId, flow.versionId!, db);

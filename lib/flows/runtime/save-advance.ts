@@ -3,7 +3,7 @@ import type { Tx } from "@/db";
 import { conversations, flowNodeStats, flowSessions, type FlowSession } from "@/db/schema";
 import type { EngineResult } from "../engine/engine-types";
 import type { FlowPlan } from "./flow-plan";
-import { claimConversation } from "./create-session";
+import { claimConversation, insertSession, isUnsaved } from "./create-session";
 
 const LIVE = ["active", "waiting"] as const;
 
@@ -45,19 +45,19 @@ export async function saveAdvance(
   // A session waiting on its own timer must not expire before the timer fires.
   const from = timer && timer.type === "timer" ? args.now.getTime() + timer.seconds * 1000 : args.now.getTime();
   const wasWaiting = session.status === "waiting" && session.waitingSince;
-  await tx
-    .update(flowSessions)
-    .set({
-      status: state.status,
-      currentNodeId: state.currentNodeId,
-      state: { ...state, lastStep: { inputKey: args.inputKey, plan } },
-      stateVersion: state.stateVersion,
-      waitingSince: state.status === "waiting" ? (wasWaiting && session.currentNodeId === state.currentNodeId ? session.waitingSince : args.now) : null,
-      expiresAt: ended ? null : new Date(from + args.expiryMinutes * 60_000),
-      endedAt: ended ? args.now : null,
-      updatedAt: args.now,
-    })
-    .where(and(eq(flowSessions.organizationId, session.organizationId), eq(flowSessions.id, session.id)));
+  const saved = {
+    status: state.status,
+    currentNodeId: state.currentNodeId,
+    state: { ...state, lastStep: { inputKey: args.inputKey, plan } },
+    stateVersion: state.stateVersion,
+    waitingSince: state.status === "waiting" ? (wasWaiting && session.currentNodeId === state.currentNodeId ? session.waitingSince : args.now) : null,
+    expiresAt: ended ? null : new Date(from + args.expiryMinutes * 60_000),
+    endedAt: ended ? args.now : null,
+    updatedAt: args.now,
+  };
+  // A session this turn created (newSession) is stored once, with its first answer.
+  if (isUnsaved(session)) await insertSession(tx, session, saved);
+  else await tx.update(flowSessions).set(saved).where(and(eq(flowSessions.organizationId, session.organizationId), eq(flowSessions.id, session.id)));
   if (!session.isTest && result.stats.length > 0) {
     // One statement for every node the turn touched.
     await tx

@@ -20,7 +20,7 @@ export async function sendFlowMessage(
   now = new Date(),
   dispatch: "send-message" | "caller" = "send-message",
 ): Promise<FlowSendResult> {
-  // queueOutboundMessage checks, in its own transaction: a person owns the conversation → 409; a free-form message
+  // queueOutboundMessage checks, before it stores anything: a person owns the conversation → 409; a free-form message
   // outside the window → OutsideWindowError; both are skips here.
   try {
     const { message, created } = await queueOutboundMessage({

@@ -17,20 +17,19 @@ export const REOPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
  */
 export async function findOrCreateConversation(
   db: Db,
-  args: { organizationId: string; channelId: string; contactId: string; at: Date; reopens: boolean },
+  args: {
+    organizationId: string;
+    channelId: string;
+    contactId: string;
+    at: Date;
+    reopens: boolean;
+    /** Columns a new conversation starts with (the message's activity: the caller then has nothing to update). */
+    onCreate?: Partial<typeof conversations.$inferInsert>;
+    /** The contact was created in the caller's transaction: it has no conversation yet, so none is looked for. */
+    contactCreated?: boolean;
+  },
 ): Promise<{ id: string; created: boolean }> {
-  const [latest] = await db
-    .select({ id: conversations.id, status: conversations.status, closedAt: conversations.closedAt })
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.organizationId, args.organizationId),
-        eq(conversations.channelId, args.channelId),
-        eq(conversations.contactId, args.contactId),
-      ),
-    )
-    .orderBy(desc(conversations.createdAt))
-    .limit(1);
+  const [latest] = args.contactCreated ? [] : await latestConversation(db, args);
   if (latest) {
     if (latest.status !== "closed") return { id: latest.id, created: false };
     const closedAt = latest.closedAt ?? new Date(0);
@@ -45,7 +44,22 @@ export async function findOrCreateConversation(
   }
   const [created] = await db
     .insert(conversations)
-    .values({ organizationId: args.organizationId, channelId: args.channelId, contactId: args.contactId, status: "open" })
+    .values({ ...args.onCreate, organizationId: args.organizationId, channelId: args.channelId, contactId: args.contactId, status: "open" })
     .returning({ id: conversations.id });
   return { id: created.id, created: true };
+}
+
+async function latestConversation(db: Db, args: { organizationId: string; channelId: string; contactId: string }) {
+  return db
+    .select({ id: conversations.id, status: conversations.status, closedAt: conversations.closedAt })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.organizationId, args.organizationId),
+        eq(conversations.channelId, args.channelId),
+        eq(conversations.contactId, args.contactId),
+      ),
+    )
+    .orderBy(desc(conversations.createdAt))
+    .limit(1);
 }

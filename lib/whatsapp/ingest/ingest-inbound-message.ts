@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { conversations, messages, type Message } from "@/db/schema";
+import { conversations, messages, pendingStatuses, type Message } from "@/db/schema";
 import type { InboundMessage } from "../webhook/message-schema";
 import type { WebhookContact } from "../webhook/messages-value-schema";
 import { normalizePhone } from "../normalize-phone";
@@ -11,6 +11,7 @@ import { applyNumberChange } from "./apply-number-change";
 import { identityLockKeys, lockContactIdentities } from "./lock-contact-identities";
 import { mediaOf } from "@/lib/media/media-of";
 import { inboundActivity } from "@/lib/inbox/inbound-activity";
+import { messagePreview } from "@/lib/inbox/message-preview";
 import { storableJson } from "./storable-json";
 import { clampTimestamp, int32OrNull } from "./item-limits";
 
@@ -50,8 +51,10 @@ class Duplicate extends Error {}
  * only in the content — each with a note in `content.papo_notes`; the signed original stays in the webhook row.
  * Cost of a new message: BEGIN, the duplicate check, one statement for the identity locks, the contact (select +
  * insert or update), the contact lock (only for a contact that existed: one created here is invisible to others
- * until commit), the conversation (select, + insert or reopen), the message insert, the conversation's activity,
- * pending statuses of the channel (one read when none is due), COMMIT.
+ * until commit), the conversation (select — none for a contact created here —, + insert with the message's
+ * activity, or reopen), the message insert
+ * (which also tells whether the channel has any pending status), the conversation's activity (an existing one
+ * only), the sweep of the channel's pending statuses (only when it has some), COMMIT.
  */
 export async function ingestInboundMessage(
   db: Db,
@@ -133,12 +136,22 @@ export async function ingestInboundMessage(
       });
       const contactId = contact.id;
       if (!contact.created) await lockContactIdentities(tx, [`contact:${contactId}`]);
+      const windowExpiresAt = new Date(at.getTime() + WINDOW_MS);
       const conversation = await findOrCreateConversation(tx, {
         organizationId,
         channelId,
         contactId,
         at,
         reopens: message.type !== "reaction" && message.type !== "system",
+        contactCreated: contact.created,
+        // A conversation that starts with this message starts with its activity (no update after the insert).
+        onCreate: {
+          unreadCount: message.type !== "reaction" && message.type !== "system" && !contact.blocked ? 1 : 0,
+          lastMessagePreview: messagePreview(message.type, content),
+          lastMessageDirection: "inbound",
+          lastMessageAt: at,
+          ...(opensWindow ? { windowExpiresAt } : {}),
+        },
       });
       const conversationId = conversation.id;
       const inserted = await tx
@@ -160,26 +173,31 @@ export async function ingestInboundMessage(
           createdAt: at,
         })
         .onConflictDoNothing()
-        .returning();
+        // Whether the channel has pending statuses at all, in the same statement: the sweep below is then skipped
+        // in the common case (none), where it cost a statement per inbound message.
+        .returning({ ...getTableColumns(messages), pendingStatuses: sql<boolean>`exists (select 1 from ${pendingStatuses} where ${pendingStatuses.channelId} = ${channelId})` });
       if (!inserted.length) throw new Duplicate();
-      await tx
-        .update(conversations)
-        .set({
-          // Inbox list columns (unread, preview), in this transaction so a redelivered webhook counts nothing.
-          ...inboundActivity(message.type, content, at),
-          lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
-          ...(opensWindow
-            ? { windowExpiresAt: sql`greatest(${conversations.windowExpiresAt}, ${new Date(at.getTime() + WINDOW_MS).toISOString()}::timestamptz)` }
-            : {}),
-        })
-        .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
+      const { pendingStatuses: anyPending, ...row } = inserted[0];
+      if (!conversation.created) {
+        await tx
+          .update(conversations)
+          .set({
+            // Inbox list columns (unread, preview), in this transaction so a redelivered webhook counts nothing.
+            ...inboundActivity(message.type, content, at),
+            lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
+            ...(opensWindow
+              ? { windowExpiresAt: sql`greatest(${conversations.windowExpiresAt}, ${windowExpiresAt.toISOString()}::timestamptz)` }
+              : {}),
+          })
+          .where(and(eq(conversations.organizationId, organizationId), eq(conversations.id, conversationId)));
+      }
       if (message.type === "system") {
         await applyNumberChange(tx, { organizationId, channelId, contactId, system: message.system, at, waMessageId: message.id });
       }
-      // The channel's pending statuses whose message now exists — this one's, and any the sending side left behind —
-      // in the statement that used to look for this wamid's only: the sweep a new message owes the channel, at no cost.
-      const statusesApplied = await applyPendingStatuses(tx, { channelId });
-      const messageId = inserted[0].id;
+      // The channel's pending statuses whose message now exists (any the sending side left behind): the sweep a new
+      // message owes the channel, only when the insert saw any pending status on it.
+      const statusesApplied = anyPending ? await applyPendingStatuses(tx, { channelId }) : 0;
+      const messageId = row.id;
       const outcome = {
         result: "inserted" as const,
         messageId,
@@ -187,7 +205,7 @@ export async function ingestInboundMessage(
         ...noted,
         ...(announces ? { announce: { messageId, conversationId, contactId } } : {}),
         // A pending status applied since the insert changed the row: the push then reads it again.
-        stored: { row: statusesApplied ? undefined : inserted[0], conversationCreated: conversation.created, contactBlocked: contact.blocked },
+        stored: { row: statusesApplied ? undefined : row, conversationCreated: conversation.created, contactBlocked: contact.blocked },
       };
       return outcome;
     });

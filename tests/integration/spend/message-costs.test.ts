@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { messages } from "@/db/schema";
+import { statementCount } from "@/db/statement-counter";
+import { recordMessageCost } from "@/lib/spend/record-message-cost";
+import { updateSpendSettings } from "@/lib/spend/update-spend-settings";
+import { messageStatusSchema } from "@/lib/whatsapp/webhook/status-schema";
 import { getSpendSummary } from "@/lib/spend/get-spend-summary";
 import { loadShippedRateCard } from "@/lib/spend/load-shipped-rate-card";
 import { spendCsv } from "@/lib/spend/spend-csv";
@@ -115,5 +121,29 @@ describe("one cost record per message, from its statuses", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("day,number,category,market,country,sender,charge,currency,messages,amount,list_price_total");
     expect(lines.some((l) => l.startsWith("2026-11-10,") && l.includes(",marketing,Brazil,BR,api,paid,USD,") && l.endsWith(",0.0625,0.0625"))).toBe(true);
+  });
+
+  it("a status's cost record costs 2 statements (read, write), budget alert included; a status that changes nothing costs 1 (issue #11: it was about 10)", async () => {
+    await updateSpendSettings(ch.ctx, { monthlyBudget: 1_000_000_000 });
+    const first = await outbound(ch, { phone: BR, template: { name: "promo", category: "MARKETING" } });
+    await applyStatuses(ch, [{ id: first.wamid, status: "sent", timestamp: ts(0), pricing: regular("marketing") }]); // warms the per-process copies
+    const { message, wamid } = await outbound(ch, { phone: BR, template: { name: "promo", category: "MARKETING" } });
+    const costOf = async (status: Record<string, unknown>) => {
+      const parsed = messageStatusSchema.parse(status);
+      return getDb().transaction(async (tx) => {
+        const start = statementCount();
+        await recordMessageCost(tx, { organizationId: ch.organizationId, messageId: message.id, status: parsed });
+        return statementCount() - start;
+      });
+    };
+    // First status: read, then the record, its rollup and the budget check in one statement.
+    expect(await costOf({ id: wamid, status: "sent", timestamp: ts(0), pricing: regular("marketing") })).toBe(2);
+    expect(await costOf({ id: wamid, status: "sent", timestamp: ts(0), pricing: regular("marketing") })).toBe(1); // nothing new
+    await getDb().update(messages).set({ status: "delivered", deliveredAt: new Date(Date.parse(T) + 1000) }).where(eq(messages.id, message.id));
+    expect(await costOf({ id: wamid, status: "delivered", timestamp: ts(1), pricing: regular("marketing") })).toBe(2); // estimated → confirmed
+    expect(await costsOf(message.id)).toMatchObject([{ state: "confirmed", pricingStatus: "delivered", amountMicros: 62_500 }]);
+    const { rollup, records } = await rollupTotals(ch.organizationId);
+    expect(rollup).toEqual(records);
+    await updateSpendSettings(ch.ctx, { monthlyBudget: null });
   });
 });

@@ -53,6 +53,10 @@ describe("rate cards as data, by effective date and market", () => {
     expect(await est(ch.organizationId, "2027-01-02T12:00:00Z")).toMatchObject({ amountMicros: 70_000 });
     expect(await est(other.organizationId, "2027-01-02T12:00:00Z")).toMatchObject({ amountMicros: 62_500 });
     await expect(uploadRateCard(ch.ctx, { csv: "effective_from,iso2,category,usd\n2027-01-01,ZZ,marketing,0.1\n" })).rejects.toThrow(/Unknown country code ZZ/);
+    // The same card uploaded again with another price replaces it: the process's kept copy of the prices
+    // (find-list-price.ts) notices at once.
+    await uploadRateCard(ch.ctx, { csv: csv.replace("0.0700", "0.0800"), name: "2027 Q1" });
+    expect(await est(ch.organizationId, "2027-01-02T12:00:00Z")).toMatchObject({ amountMicros: 80_000 });
   });
 
   it("market by longest calling-code prefix; a country's own row beats its group", async () => {
