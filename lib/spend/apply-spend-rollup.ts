@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { spendDaily, type MessageCost } from "@/db/schema";
-import { pricingDay } from "./find-list-price";
+import { localDaySql } from "./local-day-sql";
 
 type Contribution = Pick<
   MessageCost,
@@ -13,7 +13,7 @@ const counts = (c: Contribution | undefined): c is Contribution => !!c && c.char
 
 const keyOf = (c: Contribution) => ({
   organizationId: c.organizationId,
-  day: pricingDay(c.pricedAt),
+  pricedAt: c.pricedAt.toISOString(),
   channelId: c.channelId,
   category: c.category,
   market: c.market ?? "Other",
@@ -39,7 +39,9 @@ function sameContribution(a: Contribution, b: Contribution) {
 }
 
 async function add(db: Db, c: Contribution, sign: 1 | -1) {
-  const key = keyOf(c);
+  const { pricedAt, ...rest } = keyOf(c);
+  // The organization's local day, computed by Postgres from its time zone: no extra round trip for the zone.
+  const key = { ...rest, day: localDaySql(c.organizationId, new Date(pricedAt)) };
   await db
     .insert(spendDaily)
     .values({ ...key, messages: sign, amountMicros: sign * c.amountMicros, listMicros: sign * c.listMicros })

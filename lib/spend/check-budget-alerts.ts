@@ -14,12 +14,12 @@ export async function checkBudgetAlerts(db: Db, organizationId: string, at: Date
   const settings = await getSpendSettings(db, organizationId);
   const budget = settings.monthlyBudgetMicros;
   if (!budget || budget <= 0) return [];
-  const spent = await monthSpend(db, organizationId, settings.currency, at);
+  const spent = await monthSpend(db, organizationId, settings.currency, at, settings.timeZone);
   const reached = ALERT_THRESHOLDS.filter((t) => spent * 100 >= budget * t);
   if (!reached.length) return [];
   const inserted = await db
     .insert(spendAlerts)
-    .values(reached.map((threshold) => ({ organizationId, month: monthRange(at).month, threshold, spentMicros: spent, budgetMicros: budget })))
+    .values(reached.map((threshold) => ({ organizationId, month: monthRange(at, settings.timeZone).month, threshold, spentMicros: spent, budgetMicros: budget })))
     .onConflictDoNothing()
     .returning({ threshold: spendAlerts.threshold });
   if (inserted.length) publishSpendChanged(organizationId, "alert");
