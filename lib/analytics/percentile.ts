@@ -13,6 +13,8 @@ export function percentile(values: number[], p: number): number | null {
 
 export type DurationSummary = { count: number; medianSeconds: number | null; p90Seconds: number | null };
 
+/** Median and p90 of durations in seconds, to the millisecond (interpolation leaves float dust like 1020.0000000000001). */
 export function summarizeDurations(seconds: number[]): DurationSummary {
-  return { count: seconds.length, medianSeconds: percentile(seconds, 0.5), p90Seconds: percentile(seconds, 0.9) };
+  const ms = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+  return { count: seconds.length, medianSeconds: ms(percentile(seconds, 0.5)), p90Seconds: ms(percentile(seconds, 0.9)) };
 }
