@@ -25,7 +25,7 @@ export function AgentsReport({ orgSlug, today, initial }: { orgSlug: string; tod
   });
   const agents = (q.data ?? initial).agents;
   return (
-    <div className="grid min-w-0 gap-4" data-testid="agents-report">
+    <div className="grid min-w-0 grid-cols-1 gap-4" data-testid="agents-report">
       <RangePicker preset={range.preset} onPreset={range.setPreset}>
         <CsvLink orgSlug={orgSlug} report="agents" query={range.query} label={t("csv")} />
       </RangePicker>

@@ -29,7 +29,7 @@ export function FlowsReport({ orgSlug, today, initial }: { orgSlug: string; toda
   });
   const flows = (q.data ?? initial).flows;
   return (
-    <div className="grid min-w-0 gap-4" data-testid="flows-report">
+    <div className="grid min-w-0 grid-cols-1 gap-4" data-testid="flows-report">
       <RangePicker preset={range.preset} onPreset={range.setPreset}>
         <CsvLink orgSlug={orgSlug} report="flows" query={range.query} label={t("csv")} />
       </RangePicker>

@@ -49,7 +49,7 @@ export function OverviewDashboard({ orgSlug, today, initial }: { orgSlug: string
     ...(data.currency ? [{ key: "spend", label: t("measures.spend"), value: (m: Measures) => money(m.spendMicros) }] : []),
   ];
   return (
-    <div className="grid min-w-0 gap-4" data-testid="overview-dashboard" aria-busy={q.isFetching}>
+    <div className="grid min-w-0 grid-cols-1 gap-4" data-testid="overview-dashboard" aria-busy={q.isFetching}>
       <RangePicker preset={range.preset} onPreset={range.setPreset} channels={data.channels} channelId={range.channelId} onChannel={range.setChannelId}>
         <span className="self-center text-xs text-muted-foreground" data-testid="overview-range">
           {t("rangeShown", { from: data.range.from, to: data.range.to, timeZone: data.range.timeZone })}
@@ -67,7 +67,7 @@ export function OverviewDashboard({ orgSlug, today, initial }: { orgSlug: string
         ))}
       </div>
 
-      <div className="grid gap-3 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         <SeriesChart
           title={t("charts.conversations")}
           testId="series-conversations"

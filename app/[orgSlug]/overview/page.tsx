@@ -24,7 +24,7 @@ export default async function OverviewPage({ params }: Props) {
   const t = await getTranslations("analytics");
   const initial = await getOverview(ctx.org.id, analyticsRange({}, ctx.org.timeZone), { withSpend: ctx.can("spend.read") });
   return (
-    <div className="mx-auto grid w-full max-w-6xl gap-4 px-4 py-6 md:px-8 md:py-10">
+    <div className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-4 px-4 py-6 md:px-8 md:py-10">
       <PageHeader title={t("title")} description={t("description")} />
       <AnalyticsTabs orgSlug={ctx.org.slug} current="overview" />
       <OverviewDashboard orgSlug={ctx.org.slug} today={localDate(new Date(), ctx.org.timeZone)} initial={JSON.parse(JSON.stringify(initial))} />
