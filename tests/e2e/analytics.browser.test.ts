@@ -62,11 +62,12 @@ describe.skipIf(!run)("analytics", () => {
     expect(lines).toHaveLength(8);
     expect(lines.slice(1).reduce((n, l) => n + Number(l.split(",")[1]), 0)).toBe(1);
 
-    await page.getByRole("link", { name: "Agents" }).click();
+    const tabs = page.getByRole("navigation", { name: "Reports" });
+    await tabs.getByRole("link", { name: "Agents" }).click();
     await page.waitForURL(/\/overview\/agents$/);
     await page.getByTestId("agents-report").getByRole("cell", { name: "Owner" }).first().waitFor();
-    await page.getByRole("link", { name: "Flows" }).first().click();
-    await page.waitForURL(/\/overview\/(flows)$/);
+    await tabs.getByRole("link", { name: "Flows" }).click();
+    await page.waitForURL(/\/overview\/flows$/);
     await page.getByTestId("flows-report").waitFor();
     expect(errors).toEqual([]);
     await context.close();
