@@ -39,17 +39,23 @@ const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 export async function getOverview(organizationId: string, range: AnalyticsRange, options: { withSpend: boolean }) {
   const db = getDb();
   const both: Period = { from: range.previous.from, to: range.to };
-  const conv = await countConversations(db, organizationId, range, both);
-  const msgs = await countMessages(db, organizationId, range, both);
-  const spend = options.withSpend ? await spendByDay(db, organizationId, both, range.channelId) : null;
-  const [firsts, prevFirsts, closes, prevCloses, bots, prevBots] = [
-    await firstResponses(db, organizationId, range, range),
-    await firstResponses(db, organizationId, range, range.previous),
-    await resolutions(db, organizationId, range, range),
-    await resolutions(db, organizationId, range, range.previous),
-    await botOutcomes(db, organizationId, range, range),
-    await botOutcomes(db, organizationId, range, range.previous),
-  ];
+  // Independent reads: issued together so the page waits for the slowest, not the sum (postgres.js runs them on
+  // separate pool connections; PGlite queues them).
+  const [conv, msgs, spend, firsts, prevFirsts, closes, prevCloses, bots, prevBots, channels] = await Promise.all([
+    countConversations(db, organizationId, range, both),
+    countMessages(db, organizationId, range, both),
+    options.withSpend ? spendByDay(db, organizationId, both, range.channelId) : null,
+    firstResponses(db, organizationId, range, range),
+    firstResponses(db, organizationId, range, range.previous),
+    resolutions(db, organizationId, range, range),
+    resolutions(db, organizationId, range, range.previous),
+    botOutcomes(db, organizationId, range, range),
+    botOutcomes(db, organizationId, range, range.previous),
+    queryRows<{ id: string; name: string; number: string | null }>(
+      db,
+      sql`select id, name, display_phone_number as number from channels where organization_id = ${organizationId} order by name`,
+    ),
+  ]);
   const spendRows = (spend?.rows ?? []).map((r) => ({ day: r.day, channelId: r.channelId, count: r.amountMicros }));
 
   const measures = (period: Period, keep: (channelId: string) => boolean, f: typeof firsts, c: typeof closes, b: BotOutcome[]): Measures => {
@@ -74,10 +80,6 @@ export async function getOverview(organizationId: string, range: AnalyticsRange,
     };
   };
   const all = () => true;
-  const channels = await queryRows<{ id: string; name: string; number: string | null }>(
-    db,
-    sql`select id, name, display_phone_number as number from channels where organization_id = ${organizationId} order by name`,
-  );
 
   const days = periodDays(range);
   const previousDays = periodDays(range.previous);
