@@ -31,6 +31,7 @@ export default async function OrgLayout({ children, params }: Props) {
         organizations={organizations.map(({ slug, name }) => ({ slug, name }))}
         user={{ name: user.name, email: user.email }}
         showSpend={ctx.can("spend.read")}
+        showOverview={ctx.can("analytics.read")}
       />
       <main className="min-w-0 flex-1">{children}</main>
     </div>

@@ -51,6 +51,7 @@ function FlowNodeCard({ id, type, data, selected }: NodeProps<EditorNode>) {
         {counters && (
           <span className="ml-auto font-mono font-normal" title={t("counters.title")} data-testid="node-counters">
             ▶{counters.entered} ✓{counters.completed} ✕{counters.dropped}
+            {counters.handedOff ? ` ↪${counters.handedOff}` : ""}
           </span>
         )}
       </div>

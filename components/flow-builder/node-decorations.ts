@@ -4,7 +4,7 @@ import * as React from "react";
 
 import type { GraphIssue } from "@/lib/flows/validate-graph";
 
-export type NodeCounters = { entered: number; completed: number; dropped: number };
+export type NodeCounters = { entered: number; completed: number; dropped: number; handedOff?: number };
 export type NodeDecoration = { issues: GraphIssue[]; counters: NodeCounters | null; active: boolean };
 
 const EMPTY: NodeDecoration = { issues: [], counters: null, active: false };

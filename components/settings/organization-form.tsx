@@ -8,22 +8,23 @@ import { useTranslations } from "next-intl";
 import { apiFetch } from "@/components/api/api-fetch";
 import { fieldErrorsFrom } from "@/components/api/field-errors";
 import { FormError } from "@/components/forms/form-error";
+import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
 
 import { SavedMessage } from "./saved-message";
 
-const FIELDS = ["name"] as const;
+const FIELDS = ["name", "timeZone"] as const;
 
-type OrganizationFormProps = { slug: string; name: string; canUpdate: boolean };
+type OrganizationFormProps = { slug: string; name: string; timeZone: string; timeZones: string[]; canUpdate: boolean };
 
-/** Renames the organization; read-only for members without org.update. */
-export function OrganizationForm({ slug, name, canUpdate }: OrganizationFormProps) {
+/** Renames the organization and sets its time zone; read-only for members without org.update. */
+export function OrganizationForm({ slug, name, timeZone, timeZones, canUpdate }: OrganizationFormProps) {
   const t = useTranslations("organization");
   const tc = useTranslations("common");
   const router = useRouter();
   const mutation = useMutation({
-    mutationFn: (input: { name: string }) =>
+    mutationFn: (input: { name: string; timeZone: string }) =>
       apiFetch(`/api/v1/orgs/${encodeURIComponent(slug)}`, { method: "PATCH", body: input }),
     onSuccess: () => router.refresh(),
   });
@@ -31,7 +32,8 @@ export function OrganizationForm({ slug, name, canUpdate }: OrganizationFormProp
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    mutation.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
+    const data = new FormData(event.currentTarget);
+    mutation.mutate({ name: String(data.get("name") ?? ""), timeZone: String(data.get("timeZone") ?? "") });
   }
 
   return (
@@ -46,6 +48,16 @@ export function OrganizationForm({ slug, name, canUpdate }: OrganizationFormProp
         hint={canUpdate ? undefined : t("readOnly")}
         error={errors.name}
         required
+      />
+      <SelectField
+        id="timeZone"
+        name="timeZone"
+        label={t("timeZone")}
+        defaultValue={timeZone}
+        disabled={!canUpdate}
+        hint={t("timeZoneHint")}
+        error={errors.timeZone}
+        options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
       />
       {canUpdate && (
         <>

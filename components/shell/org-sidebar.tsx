@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { ContactIcon, InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
+import { ChartLineIcon, ContactIcon, InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
@@ -15,13 +15,15 @@ type OrgSidebarProps = {
   user: { name: string; email: string };
   /** Spend is listed only for members who may read it (spend.read). */
   showSpend?: boolean;
+  /** The overview and its reports (analytics.read). */
+  showOverview?: boolean;
 };
 
 /**
  * The organization's sidebar. Only features that exist are listed; Inbox, Flows, Templates, Campaigns,
  * Contacts and Spend join here as they ship. Every page inside the organization inherits the responsive shell.
  */
-export function OrgSidebar({ current, organizations, user, showSpend }: OrgSidebarProps) {
+export function OrgSidebar({ current, organizations, user, showSpend, showOverview }: OrgSidebarProps) {
   const t = useTranslations("shell");
   const tInbox = useTranslations("inbox");
   const pathname = usePathname();
@@ -29,7 +31,18 @@ export function OrgSidebar({ current, organizations, user, showSpend }: OrgSideb
   const settingsHref = `/${current.slug}/settings`;
   const flowsHref = `/${current.slug}/flows`;
   const contactsHref = `/${current.slug}/contacts`;
+  const overviewHref = `/${current.slug}/overview`;
   const items = [
+    ...(showOverview
+      ? [
+          {
+            href: overviewHref,
+            label: t("overview"),
+            icon: <ChartLineIcon aria-hidden="true" />,
+            active: pathname === overviewHref || pathname.startsWith(`${overviewHref}/`),
+          },
+        ]
+      : []),
     {
       href: inboxHref,
       label: tInbox("title"),

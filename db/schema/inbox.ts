@@ -79,6 +79,23 @@ export const agentPresence = pgTable(
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] })],
 );
 
+/**
+ * Availability history (analytics): one row per stretch an agent was effectively online, from the first heartbeat
+ * to the last one that kept it alive. agent_presence holds only the current state, so time online could not be
+ * summed from it.
+ */
+export const agentAvailability = pgTable(
+  "agent_availability",
+  {
+    id: id(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("agent_availability_org_user_idx").on(t.organizationId, t.userId, t.lastSeenAt)],
+);
+
 /** Realtime catch-up: every pushed inbox event, so a client that reconnects can ask for what it missed. */
 export const realtimeEvents = pgTable(
   "realtime_events",

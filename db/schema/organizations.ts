@@ -17,6 +17,11 @@ export const organizations = pgTable(
     plan: text("plan").notNull().default("free"),
     /** ISO 3166 country for numbers written without a country code (contact import); Papo was born in Brazil. */
     defaultCountry: text("default_country").notNull().default("BR"),
+    /**
+     * IANA zone whose calendar days analytics and spend count in (spend_daily is keyed by this zone's day). Default
+     * São Paulo for the same reason as `defaultCountry`: Papo's organizations are Brazilian unless told otherwise.
+     */
+    timeZone: text("time_zone").notNull().default("America/Sao_Paulo"),
     limits: jsonb("limits").$type<OrganizationLimits>().notNull().default({ channels: 10, members: 50 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

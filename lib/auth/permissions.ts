@@ -52,6 +52,11 @@ export const permissions = [
   /** Spend (lib/spend/README.md): what Meta charges, the budget and the rate cards — owners and admins. */
   "spend.read",
   "spend.manage",
+  /**
+   * Analytics (lib/analytics/README.md): the overview every member lands on, the agents and flows reports. Spend
+   * figures on the overview still need spend.read.
+   */
+  "analytics.read",
   /** The notifications API and direct SMS (issue #13): systems that notify customers, through an admin's API key. */
   "notifications.send",
   /** The SMS gateway and the named connections flows use (Settings → SMS gateway / Integrations): secrets, so admins. */
@@ -60,7 +65,7 @@ export const permissions = [
 
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read", "flows.read"];
+const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read", "flows.read", "analytics.read"];
 const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply", "conversations.assign", "conversations.manage", "notes.write", "sandbox.simulate"];
 const admin: Permission[] = permissions.filter((p) => p !== "members.manageOwners");
 

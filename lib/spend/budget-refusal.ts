@@ -12,9 +12,9 @@ export type BudgetRefusal = { code: "budget_exhausted"; message: string };
  */
 export async function budgetRefusal(db: Db, organizationId: string, category: string | null | undefined, at = new Date()): Promise<BudgetRefusal | null> {
   if ((category ?? "").toLowerCase() !== "marketing") return null;
-  const { currency, monthlyBudgetMicros } = await getSpendSettings(db, organizationId);
+  const { currency, monthlyBudgetMicros, timeZone } = await getSpendSettings(db, organizationId);
   if (!monthlyBudgetMicros || monthlyBudgetMicros <= 0) return null;
-  const spent = await monthSpend(db, organizationId, currency, at);
+  const spent = await monthSpend(db, organizationId, currency, at, timeZone);
   if (spent < monthlyBudgetMicros) return null;
   return {
     code: "budget_exhausted",

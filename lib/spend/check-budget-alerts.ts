@@ -9,8 +9,8 @@ export const ALERT_THRESHOLDS = [80, 100] as const;
  * A data-modifying CTE for record-message-cost.ts's one statement: it reads the rollup as it was before that
  * statement (one snapshot), so `delta` (what the statement adds to the month) is added to the sum.
  */
-export function budgetAlertsWrite(args: { organizationId: string; currency: string; budgetMicros: number; at: Date; delta: number }): SQL {
-  const { month, from, to } = monthRange(args.at);
+export function budgetAlertsWrite(args: { organizationId: string; currency: string; budgetMicros: number; at: Date; timeZone: string; delta: number }): SQL {
+  const { month, from, to } = monthRange(args.at, args.timeZone);
   return sql`insert into spend_alerts (organization_id, month, threshold, spent_micros, budget_micros)
     select ${args.organizationId}::uuid, ${month}, t, s.spent, ${args.budgetMicros}::bigint
     from (select coalesce(sum(amount_micros), 0)::bigint + ${args.delta}::bigint as spent from spend_daily

@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { spendSettings } from "@/db/schema";
+import { organizations, spendSettings } from "@/db/schema";
 
-export type SpendSettings = { currency: string; monthlyBudgetMicros: number | null };
+export type SpendSettings = { currency: string; monthlyBudgetMicros: number | null; timeZone: string };
 
-/** An organization's billing currency (USD until set) and monthly cap (none until set). */
+/** An organization's billing currency (USD until set), monthly cap (none until set) and the time zone its days and months are counted in. */
 export async function getSpendSettings(db: Db, organizationId: string): Promise<SpendSettings> {
   const [row] = await db
-    .select({ currency: spendSettings.currency, monthlyBudgetMicros: spendSettings.monthlyBudgetMicros })
-    .from(spendSettings)
-    .where(eq(spendSettings.organizationId, organizationId));
-  return row ?? { currency: "USD", monthlyBudgetMicros: null };
+    .select({ currency: spendSettings.currency, monthlyBudgetMicros: spendSettings.monthlyBudgetMicros, timeZone: organizations.timeZone })
+    .from(organizations)
+    .leftJoin(spendSettings, eq(spendSettings.organizationId, organizations.id))
+    .where(eq(organizations.id, organizationId));
+  return { currency: row?.currency ?? "USD", monthlyBudgetMicros: row?.monthlyBudgetMicros ?? null, timeZone: row?.timeZone ?? "UTC" };
 }

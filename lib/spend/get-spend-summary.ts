@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { channels, spendAlerts, spendDaily } from "@/db/schema";
 import { getSpendSettings } from "./get-spend-settings";
+import { localDate } from "@/lib/organizations/time-zone";
 import { monthRange, monthSpend } from "./month-spend";
 
 export type SpendRange = { from: string; to: string; granularity: "day" | "month" };
@@ -29,7 +30,7 @@ const toFigures = (r: { messages: string; amountMicros: string; savedMicros: str
  */
 export async function getSpendSummary(organizationId: string, range: SpendRange, now = new Date()) {
   const db = getDb();
-  const { currency, monthlyBudgetMicros } = await getSpendSettings(db, organizationId);
+  const { currency, monthlyBudgetMicros, timeZone } = await getSpendSettings(db, organizationId);
   const inRange = and(eq(spendDaily.organizationId, organizationId), eq(spendDaily.currency, currency), gte(spendDaily.day, range.from), lt(spendDaily.day, range.to));
   const periodKey = range.granularity === "month" ? sql`to_char(${spendDaily.day}, 'YYYY-MM')` : sql`to_char(${spendDaily.day}, 'YYYY-MM-DD')`;
   // One scan of the range for every breakdown: GROUPING SETS, each row tagged with the set it belongs to.
@@ -71,23 +72,24 @@ export async function getSpendSummary(organizationId: string, range: SpendRange,
     }),
     bySender,
     byChargeKind,
-    today: await getTodaySpend(organizationId, currency, now),
-    month: await getMonthBudget(organizationId, currency, monthlyBudgetMicros, now),
+    today: await getTodaySpend(organizationId, currency, now, timeZone),
+    month: await getMonthBudget(organizationId, currency, monthlyBudgetMicros, now, timeZone),
+    timeZone,
   };
 }
 
-export async function getTodaySpend(organizationId: string, currency: string, now = new Date()): Promise<Figures> {
+export async function getTodaySpend(organizationId: string, currency: string, now = new Date(), timeZone = "UTC"): Promise<Figures> {
   const [row] = await getDb()
     .select(figures)
     .from(spendDaily)
-    .where(and(eq(spendDaily.organizationId, organizationId), eq(spendDaily.currency, currency), eq(spendDaily.day, now.toISOString().slice(0, 10))));
+    .where(and(eq(spendDaily.organizationId, organizationId), eq(spendDaily.currency, currency), eq(spendDaily.day, localDate(now, timeZone))));
   return toFigures(row);
 }
 
-async function getMonthBudget(organizationId: string, currency: string, budgetMicros: number | null, now: Date) {
+async function getMonthBudget(organizationId: string, currency: string, budgetMicros: number | null, now: Date, timeZone: string) {
   const db = getDb();
-  const spentMicros = await monthSpend(db, organizationId, currency, now);
-  const { month } = monthRange(now);
+  const spentMicros = await monthSpend(db, organizationId, currency, now, timeZone);
+  const { month } = monthRange(now, timeZone);
   const alerts = await db
     .select({ threshold: spendAlerts.threshold, createdAt: spendAlerts.createdAt })
     .from(spendAlerts)

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
-import { channels, contacts, conversations, messageCosts, messages, spendSettings, templates, type MessageCost } from "@/db/schema";
+import { channels, contacts, conversations, messageCosts, messages, organizations, spendSettings, templates, type MessageCost } from "@/db/schema";
 import type { MessageStatus } from "@/lib/whatsapp/webhook/status-schema";
 import { monthDelta, spendRollupWrites } from "./apply-spend-rollup";
 import { budgetAlertsWrite } from "./check-budget-alerts";
@@ -115,14 +115,14 @@ export async function recordMessageCost(db: Db, args: { organizationId: string; 
 
   // Statement 2: the record, the daily rollup and the budget alerts together (data-modifying CTEs).
   const upsert = db.insert(messageCosts).values(record).onConflictDoUpdate({ target: messageCosts.messageId, set: { ...record, updatedAt: new Date() } });
-  const rollup = spendRollupWrites(before, record);
+  const rollup = spendRollupWrites(before, record, m.timeZone);
   // Drizzle puts an embedded query in parentheses itself.
   const ctes = [sql`record as ${upsert}`, ...rollup.map((w, i) => sql`${sql.raw(`rollup${i}`)} as (${w})`)];
   const budget = m.monthlyBudgetMicros;
   const grew = record.chargeKind !== "failed" && record.amountMicros > (before && before.chargeKind !== "failed" ? before.amountMicros : 0);
   if (budget && budget > 0 && grew) {
-    const delta = monthDelta(before, record, currency, monthRange(pricedAt).month);
-    ctes.push(sql`alerts as (${budgetAlertsWrite({ organizationId: args.organizationId, currency, budgetMicros: budget, at: pricedAt, delta })})`);
+    const delta = monthDelta(before, record, currency, monthRange(pricedAt, m.timeZone).month, m.timeZone);
+    ctes.push(sql`alerts as (${budgetAlertsWrite({ organizationId: args.organizationId, currency, budgetMicros: budget, at: pricedAt, timeZone: m.timeZone, delta })})`);
   }
   const alerting = ctes.length > rollup.length + 1;
   const res = (await db.execute(sql`with ${sql.join(ctes, sql`, `)} select ${alerting ? sql`(select count(*) from alerts)::int` : sql`0`} as alerts`)) as unknown;
@@ -172,6 +172,7 @@ async function loadMessage(db: Db, organizationId: string, messageId: string) {
       before: getTableColumns(messageCosts),
       currency: spendSettings.currency,
       monthlyBudgetMicros: spendSettings.monthlyBudgetMicros,
+      timeZone: organizations.timeZone,
       rateCardsVersion: rateCardsVersion(messages.organizationId),
     })
     .from(messages)
@@ -189,6 +190,7 @@ async function loadMessage(db: Db, organizationId: string, messageId: string) {
     )
     .leftJoin(messageCosts, and(eq(messageCosts.organizationId, messages.organizationId), eq(messageCosts.messageId, messages.id)))
     .leftJoin(spendSettings, eq(spendSettings.organizationId, messages.organizationId))
+    .innerJoin(organizations, eq(organizations.id, messages.organizationId))
     .where(and(eq(messages.organizationId, organizationId), eq(messages.id, messageId)))
     .limit(1);
   return row;

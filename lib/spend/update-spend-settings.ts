@@ -19,6 +19,6 @@ export async function updateSpendSettings(ctx: OrgContext, input: { monthlyBudge
       .values({ organizationId: ctx.org.id, ...next })
       .onConflictDoUpdate({ target: spendSettings.organizationId, set: { ...next, updatedAt: new Date() } });
     await recordAudit(tx, ctx, { action: "spend.settings.update", targetType: "organization", targetId: ctx.org.id, metadata: next });
-    return next;
+    return { ...next, timeZone: current.timeZone };
   });
 }

@@ -8,13 +8,19 @@
  * (getSpendSummary, the function the page and the route call: 7 queries) and of its CSV export. Reports; asserts
  * nothing.
  *
- *   BENCH_RECORDS (5000000)  BENCH_ITERATIONS (50)
+ * The overview (lib/analytics/get-overview.ts: every query of the page a member lands on) is timed for the same
+ * organization over the same 30 days, on BENCH_CONVERSATIONS conversations spread over the year (4 messages each —
+ * customer, person, bot, customer —, a close, and a finished bot session every other one). Goal ≤ 300 ms in total.
+ *
+ *   BENCH_RECORDS (5000000)  BENCH_ITERATIONS (50)  BENCH_CONVERSATIONS (100000)
  *   DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres): the server a throwaway database is created on.
  *   While the machine is shared, run it reduced: BENCH_RECORDS=500000 npm run bench:spend
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { analyticsRange } from "@/lib/analytics/analytics-range";
+import { getOverview } from "@/lib/analytics/get-overview";
 import { getSpendSummary } from "@/lib/spend/get-spend-summary";
 import { spendCsv } from "@/lib/spend/spend-csv";
 import { createTestDatabase } from "@/tests/support/test-database";
@@ -23,6 +29,8 @@ const RECORDS = Number(process.env.BENCH_RECORDS ?? 5_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 const ORGS = 100;
 const GOAL_MS = 200;
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const OVERVIEW_GOAL_MS = 300;
 const n = (v: number) => sql.raw(String(Math.trunc(v)));
 
 process.env.DATABASE_URL ||= "postgres://postgres@127.0.0.1:5432/postgres";
@@ -83,9 +91,57 @@ async function main() {
     line("30-day dashboard (getSpendSummary)", summary);
     line("30-day CSV export", csv);
     console.log(`  goal: dashboard p95 ≤ ${GOAL_MS} ms → ${pct(summary, 95) <= GOAL_MS ? "met" : "NOT met"}`);
+
+    t = performance.now();
+    await seedConversations(String(id));
+    console.log(`seeded ${CONVERSATIONS.toLocaleString("en")} conversations (${(CONVERSATIONS * 4).toLocaleString("en")} messages) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const aRange = analyticsRange({}, "America/Sao_Paulo");
+    const o = await getOverview(String(id), aRange, { withSpend: true });
+    console.log(`largest organization, overview 30 days: ${o.totals.opened.toLocaleString("en")} conversations opened, ${o.totals.messagesIn.toLocaleString("en")} messages in, spend ${o.totals.spendMicros}`);
+    const overview: number[] = [];
+    for (let i = 0; i < Math.min(ITERATIONS, 20); i++) {
+      t = performance.now();
+      await getOverview(String(id), aRange, { withSpend: true });
+      overview.push(performance.now() - t);
+    }
+    line("30-day overview (getOverview, all queries)", overview);
+    console.log(`  goal: overview p95 ≤ ${OVERVIEW_GOAL_MS} ms → ${pct(overview, 95) <= OVERVIEW_GOAL_MS ? "met" : "NOT met"}`);
   } finally {
     await db.drop();
   }
+}
+
+/** The largest organization's conversations, messages, closes and bot sessions (see the header). */
+async function seedConversations(org: string) {
+  const [{ id: userId }] = await exec(sql`insert into users (email, name, password_hash) values ('bench@example.test', 'Bench', 'x') returning id`);
+  const [{ id: channelId }] = await exec(
+    sql`insert into channels (organization_id, name, provider, display_phone_number, phone_number_id, waba_id) values (${org}, 'Bench', 'sandbox', '+5511900000000', 'bench-pn', 'bench-waba') returning id`,
+  );
+  const [{ id: flowId }] = await exec(sql`insert into flows (organization_id, name, status) values (${org}, 'Bench bot', 'active') returning id`);
+  const [{ id: versionId }] = await exec(sql`insert into flow_versions (organization_id, flow_id, version, graph, published_at) values (${org}, ${flowId}, 1, '{"nodes":[],"edges":[]}', now()) returning id`);
+  await exec(sql`insert into contacts (organization_id, channel_id, wa_id) select ${org}, ${channelId}, '5511' || g from generate_series(1, ${n(CONVERSATIONS)}) g`);
+  await exec(sql`
+    insert into conversations (organization_id, channel_id, contact_id, status, created_at)
+    select ${org}, ${channelId}, c.id, 'closed', now() - (c.g % 365) * interval '1 day' - (c.g % 1440) * interval '1 minute'
+    from (select id, row_number() over () as g from contacts where organization_id = ${org}) c`);
+  await exec(sql`
+    insert into messages (organization_id, channel_id, conversation_id, direction, type, content, status, sender, sender_user_id, created_at)
+    select ${org}, ${channelId}, cv.id, d.direction::message_direction, 'text', '{}'::jsonb, d.status::message_status, d.sender::message_sender,
+           case when d.sender = 'user' then ${userId}::uuid end, cv.created_at + d.k * ((extract(epoch from cv.created_at)::int % 600) + 30) * interval '1 second'
+    from conversations cv
+    cross join (values (0, 'inbound', 'received', 'contact'), (1, 'outbound', 'sent', 'user'), (2, 'outbound', 'sent', 'bot'), (3, 'inbound', 'received', 'contact')) d(k, direction, status, sender)
+    where cv.organization_id = ${org}`);
+  await exec(sql`
+    insert into conversation_events (organization_id, conversation_id, kind, actor_user_id, data, created_at)
+    select ${org}, id, 'status_changed', ${userId}, '{"from":"open","to":"closed"}'::jsonb, created_at + interval '1 hour'
+    from conversations where organization_id = ${org}`);
+  await exec(sql`
+    insert into flow_sessions (organization_id, flow_id, flow_version_id, channel_id, conversation_id, contact_id, status, state, ended_at, created_at)
+    select ${org}, ${flowId}, ${versionId}, ${channelId}, id, contact_id, 'completed',
+           case when extract(epoch from created_at)::int % 4 = 0 then '{"endReason":"handoff"}'::jsonb else '{"endReason":"completed"}'::jsonb end,
+           created_at + interval '5 minutes', created_at
+    from conversations where organization_id = ${org} and extract(epoch from created_at)::int % 2 = 0`);
+  await exec(sql`analyze`);
 }
 
 main().then(

@@ -37,7 +37,7 @@ describe.skipIf(!run)("members in the browser", () => {
     await agent.page.getByLabel("Name", { exact: true }).fill("Agent Smith");
     await agent.page.getByLabel("Password").fill(PASSWORD);
     await agent.page.getByRole("button", { name: "Create account" }).click();
-    await agent.page.waitForURL(new RegExp(`/${slug}(/settings/organization|/inbox)?$`));
+    await agent.page.waitForURL(new RegExp(`/${slug}(/settings/organization|/inbox|/overview)?$`));
 
     // Members is not offered to an agent, and going there directly is refused — by the page and by the API.
     expect(await agent.page.getByRole("link", { name: "Members" }).count()).toBe(0);

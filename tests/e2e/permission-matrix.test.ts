@@ -43,6 +43,12 @@ async function newChannel(): Promise<string> {
 
 const customer = { name: "Matrix Customer", phone: "+5511987650042" };
 
+async function newFlow(): Promise<string> {
+  const res = await owner.client.post<{ flow: { id: string } }>(org("/flows"), { name: `Matrix ${Math.random()}` });
+  expect(res.status).toBe(201);
+  return res.body.flow.id;
+}
+
 /** A conversation that exists the way real ones do: a (sandbox) customer's message through the signed webhook. */
 async function newConversation(): Promise<string> {
   const sent = await owner.client.post<{ message: { waMessageId: string } }>(org(`/sandbox/${channelId}/customer-messages`), {
@@ -269,6 +275,11 @@ const cases: Case[] = [
   { name: "send a test event", allowed: managers, okStatus: 201, request: async () => ({ method: "POST", path: org("/events/test"), body: {} }) },
   // Spend: everyone who sees a conversation sees what the next message costs; money and budgets are managers'.
   { name: "estimate a message's cost", allowed: roles, request: async () => ({ method: "GET", path: org(`/spend/estimate?conversationId=${conversationId}`) }) },
+  { name: "read the analytics overview", allowed: roles, request: async () => ({ method: "GET", path: org("/analytics/overview?from=2026-11-01&to=2026-11-08") }) },
+  { name: "read the agents report", allowed: roles, request: async () => ({ method: "GET", path: org("/analytics/agents") }) },
+  { name: "read the flows report", allowed: roles, request: async () => ({ method: "GET", path: org("/analytics/flows") }) },
+  { name: "read a flow's node funnel", allowed: roles, request: async () => ({ method: "GET", path: org(`/analytics/flows/${await newFlow()}`) }) },
+  { name: "export analytics as CSV", allowed: roles, request: async () => ({ method: "GET", path: org("/analytics/export?report=channels") }) },
   { name: "read the spend dashboard", allowed: managers, request: async () => ({ method: "GET", path: org("/spend/summary") }) },
   { name: "export spend as CSV", allowed: managers, request: async () => ({ method: "GET", path: org("/spend/export") }) },
   { name: "read the spend settings", allowed: managers, request: async () => ({ method: "GET", path: org("/spend/settings") }) },
@@ -472,6 +483,11 @@ describe("tenancy: another organization's members and keys get 404", () => {
     expect(res.status).toBe(404);
     const own = await owner.client.get(org(`/channels/${channelId}`));
     expect(own.status).toBe(200);
+  });
+
+  it("a flow id from organization A under organization B's analytics path is 404", async () => {
+    const res = await other.client.get(`/api/v1/orgs/${other.orgSlug}/analytics/flows/${await newFlow()}`);
+    expect(res.status).toBe(404);
   });
 
   it("a conversation id from organization A priced under organization B's path is 404", async () => {

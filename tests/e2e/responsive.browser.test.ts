@@ -56,8 +56,8 @@ describe.skipIf(!run)("layout at every size, in English and Portuguese", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await signInInBrowser(page, baseUrl, owner.email);
-    // Signing in opens the inbox of an organization that has a number (not Settings → Organization).
-    await page.waitForURL(new RegExp(`/${owner.orgSlug}/inbox$`));
+    // Signing in opens the overview of an organization that has a number (not Settings → Organization).
+    await page.waitForURL(new RegExp(`/${owner.orgSlug}/overview$`));
     return { page, errors };
   }
 
@@ -79,6 +79,7 @@ describe.skipIf(!run)("layout at every size, in English and Portuguese", () => {
     for (const width of WIDTHS) {
       it(`inbox at ${width} px in ${locale}: list → conversation → reply → contact → back, nothing overlapping`, async () => {
         const { page, errors } = await openAs(locale, width);
+        await page.goto(`${baseUrl}/${owner.orgSlug}/inbox`);
         const t = locale === "en" ? { back: "Back to conversations", contact: "Contact details", backToChat: "Back to the conversation", menu: "Open menu" } : { back: "Voltar às conversas", contact: "Dados do contato", backToChat: "Voltar à conversa", menu: "Abrir menu" };
         await row(page).waitFor();
         await expect.poll(() => page.getByTestId("filter-all").innerText()).toMatch(/\d/);
@@ -173,6 +174,19 @@ describe.skipIf(!run)("layout at every size, in English and Portuguese", () => {
           expect(errors).toEqual([]);
         }, 150_000);
       }
+
+      it(`overview, agents and flows reports at ${width} px in ${locale}`, async () => {
+        const { page, errors } = await openAs(locale, width);
+        await page.getByTestId("series-conversations-chart").locator("svg").first().waitFor();
+        await expectTidy(page, `overview ${width} ${locale}`);
+        await shot(page, `overview-${width}-${locale}`);
+        for (const report of ["agents", "flows"] as const) {
+          await page.goto(`${baseUrl}/${owner.orgSlug}/overview/${report}`);
+          await page.getByTestId(`${report}-report`).waitFor();
+          await expectTidy(page, `${report} report ${width} ${locale}`);
+        }
+        expect(errors).toEqual([]);
+      }, 150_000);
 
       it(`flow editor and settings at ${width} px in ${locale}`, async () => {
         const { page, errors } = await openAs(locale, width);

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Separator } from "@/components/ui/separator";
 import { requireOrgPage } from "@/lib/auth/page-guard";
+import { timeZones } from "@/lib/organizations/time-zone";
 
 type Props = { params: Promise<{ orgSlug: string }> };
 
@@ -32,7 +33,7 @@ export default async function OrganizationSettingsPage({ params }: Props) {
           </CardTitle>
         </CardHeader>
         <CardContent className="grid gap-6">
-          <OrganizationForm slug={org.slug} name={org.name} canUpdate={ctx.can("org.update")} />
+          <OrganizationForm slug={org.slug} name={org.name} timeZone={org.timeZone} timeZones={timeZones()} canUpdate={ctx.can("org.update")} />
           <Separator />
           <dl className="grid max-w-md gap-5 text-sm">
             <div className="grid gap-1">
