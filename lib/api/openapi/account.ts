@@ -7,6 +7,7 @@ import { updateProfileInput } from "@/lib/users/update-profile";
 // The account routes of the v1 API: the body schemas here are the objects the handlers validate with.
 
 export const accountRoutes = defineRoutes("account", [
+  { method: "get", path: "/api/v1/openapi.json", summary: "This OpenAPI document", access: "public" },
   { method: "get", path: "/api/v1/invitations/{token}", summary: "Get v1 invitations", access: "public" },
   { method: "post", path: "/api/v1/invitations/{token}/accept", summary: "Create invitations accept", access: "user" },
   { method: "get", path: "/api/v1/me", summary: "List v1 me", access: "user" },

@@ -23,7 +23,7 @@ const errorResponse = (description: string) => ({ description, content: { "appli
  */
 let cached: ReturnType<typeof createDocument> | undefined;
 
-export function buildOpenApiDocument(serverUrl?: string) {
+export function buildOpenApiDocument() {
   cached ??= createDocument(
     {
       openapi: "3.1.0",
@@ -40,7 +40,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
     },
     { allowEmptySchema: { custom: true, transform: true, pipe: true } },
   );
-  return serverUrl ? { ...cached, servers: [{ url: serverUrl }] } : cached;
+  return cached;
 }
 
 function buildPaths(): ZodOpenApiPathsObject {
