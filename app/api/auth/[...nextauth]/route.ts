@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { checkAuthBody } from "@/lib/api/check-auth-body";
+import { rateLimitedResponse } from "@/lib/api/rate-limited-response";
 import { authOptions } from "@/lib/auth/auth-options";
 import { signInLockedResponse } from "@/lib/auth/sign-in-locked-response";
 
@@ -8,6 +9,11 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 async function handler(req: Request, ctx: Ctx) {
   const refused = await checkAuthBody(req);
   if (refused) return refused;
+  // Every credentials attempt counts against the address, right or wrong (the throttle below counts failures).
+  if (req.method === "POST" && new URL(req.url).pathname.endsWith("/callback/credentials")) {
+    const limited = await rateLimitedResponse("sign-in", req);
+    if (limited) return limited;
+  }
   const locked = await signInLockedResponse(req);
   if (locked) return locked;
   return NextAuth(req as never, ctx as never, authOptions());
