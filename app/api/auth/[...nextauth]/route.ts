@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { checkAuthBody } from "@/lib/api/check-auth-body";
 import { rateLimitedResponse } from "@/lib/api/rate-limited-response";
-import { authOptions } from "@/lib/auth/auth-options";
+import { authOptions, SIGN_IN_LOCKED } from "@/lib/auth/auth-options";
 import { signInLockedResponse } from "@/lib/auth/sign-in-locked-response";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
@@ -11,7 +11,7 @@ async function handler(req: Request, ctx: Ctx) {
   if (refused) return refused;
   // Every credentials attempt counts against the address, right or wrong (the throttle below counts failures).
   if (req.method === "POST" && new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const limited = await rateLimitedResponse("sign-in", req);
+    const limited = await rateLimitedResponse("sign-in", req, { url: new URL(`/sign-in?error=${SIGN_IN_LOCKED}`, req.url).toString() });
     if (limited) return limited;
   }
   const locked = await signInLockedResponse(req);
