@@ -17,6 +17,10 @@ const schema = z.object({
   PAPO_PUBLIC_URL: z.url({ message: "PAPO_PUBLIC_URL must be a URL such as https://papo.example.com" }).optional(),
   // behind a reverse proxy: take the client address from its X-Forwarded-For (sign-in rate limits per address)
   PAPO_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  // rate limits (lib/api/rate-limit-policies.ts): requests per minute per API key, and per client address on each
+  // unauthenticated route (sign-in, sign-up, invitations, webhook verification)
+  PAPO_RATE_LIMIT_API_KEY: optionalString.pipe(z.coerce.number<string>().int().min(1, "PAPO_RATE_LIMIT_API_KEY must be at least 1").optional()).transform((v) => v ?? 600),
+  PAPO_RATE_LIMIT_PUBLIC: optionalString.pipe(z.coerce.number<string>().int().min(1, "PAPO_RATE_LIMIT_PUBLIC must be at least 1").optional()).transform((v) => v ?? 30),
   // database
   DATABASE_URL: optionalString.pipe(
     z

@@ -5,7 +5,11 @@ import { log } from "@/lib/log/logger";
 export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
+  /** An API key past its expiry (lib/api-keys). */
+  api_key_expired: 401,
   forbidden: 403,
+  /** An API key whose role allows the action but whose scopes do not (lib/api-keys/scopes.ts). */
+  insufficient_scope: 403,
   not_found: 404,
   conflict: 409,
   /** A send refused by the contact's state (lib/contacts/marketing-refusal.ts) or the plan's contact limit. */
@@ -14,6 +18,8 @@ export const errorStatus = {
   plan_limit_reached: 409,
   payload_too_large: 413,
   invalid_input: 422,
+  /** An Idempotency-Key sent again with another request (lib/api/run-idempotent.ts). */
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal_error: 500,
   /** A service Papo depends on (Meta's Graph API) could not be reached or failed: try again later. */

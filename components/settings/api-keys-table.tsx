@@ -12,6 +12,8 @@ export type ApiKeyRow = {
   name: string;
   prefix: string;
   role: Role;
+  scopes: string[] | null;
+  expiresAt: Date | string | null;
   lastUsedAt: Date | string | null;
   createdAt: Date | string;
 };
@@ -28,6 +30,8 @@ export function ApiKeysTable({ orgSlug, apiKeys, revocableRoles }: ApiKeysTableP
           <TableHead>{t("apiKeys.name")}</TableHead>
           <TableHead>{t("apiKeys.key")}</TableHead>
           <TableHead>{t("apiKeys.role")}</TableHead>
+          <TableHead>{t("apiKeys.scopes")}</TableHead>
+          <TableHead>{t("apiKeys.expires")}</TableHead>
           <TableHead>{t("apiKeys.lastUsed")}</TableHead>
           <TableHead>{t("apiKeys.created")}</TableHead>
           <TableHead className="text-right">
@@ -44,6 +48,12 @@ export function ApiKeysTable({ orgSlug, apiKeys, revocableRoles }: ApiKeysTableP
             </TableCell>
             <TableCell>
               <RoleBadge role={apiKey.role} />
+            </TableCell>
+            <TableCell className="max-w-64 text-xs text-muted-foreground">
+              {apiKey.scopes ? <span className="font-mono break-words">{apiKey.scopes.join(", ")}</span> : t("apiKeys.allScopes")}
+            </TableCell>
+            <TableCell className="text-muted-foreground">
+              {apiKey.expiresAt ? <DateTime value={apiKey.expiresAt} format="date" /> : t("common.never")}
             </TableCell>
             <TableCell className="text-muted-foreground">
               {apiKey.lastUsedAt ? <DateTime value={apiKey.lastUsedAt} /> : t("common.never")}

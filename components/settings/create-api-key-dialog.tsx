@@ -11,6 +11,7 @@ import { fieldErrorsFrom } from "@/components/api/field-errors";
 import { FormError } from "@/components/forms/form-error";
 import { DialogFormFooter } from "@/components/forms/dialog-form-footer";
 import { RoleField } from "@/components/forms/role-field";
+import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { CopyableValue } from "@/components/shared/copyable-value";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -27,7 +28,11 @@ import {
 } from "@/components/ui/dialog";
 import type { Role } from "@/db/schema";
 
-const FIELDS = ["name", "role"] as const;
+import { ApiKeyScopesField } from "./api-key-scopes-field";
+
+const FIELDS = ["name", "role", "scopes", "expiresAt"] as const;
+
+const EXPIRY_DAYS = ["never", "30", "90", "365"] as const;
 
 type CreateApiKeyResponse = { apiKey: { id: string; name: string }; token: string };
 
@@ -40,8 +45,10 @@ export function CreateApiKeyDialog({ orgSlug, roles }: CreateApiKeyDialogProps) 
   const [open, setOpen] = React.useState(false);
   const defaultRole: Role = roles.includes("agent") ? "agent" : (roles[roles.length - 1] ?? "viewer");
   const [role, setRole] = React.useState<Role>(defaultRole);
+  const [scopes, setScopes] = React.useState<string[] | null>(null);
+  const [expiry, setExpiry] = React.useState<(typeof EXPIRY_DAYS)[number]>("never");
   const mutation = useMutation({
-    mutationFn: (input: { name: string; role: Role }) =>
+    mutationFn: (input: { name: string; role: Role; scopes?: string[]; expiresAt?: string }) =>
       apiFetch<CreateApiKeyResponse>(`/api/v1/orgs/${encodeURIComponent(orgSlug)}/api-keys`, { method: "POST", body: input }),
     onSuccess: () => router.refresh(),
   });
@@ -52,12 +59,15 @@ export function CreateApiKeyDialog({ orgSlug, roles }: CreateApiKeyDialogProps) 
     if (!next) {
       mutation.reset();
       setRole(defaultRole);
+      setScopes(null);
+      setExpiry("never");
     }
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    mutation.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? ""), role });
+    const expiresAt = expiry === "never" ? undefined : new Date(Date.now() + Number(expiry) * 86_400_000).toISOString();
+    mutation.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? ""), role, scopes: scopes ?? undefined, expiresAt });
   }
 
   return (
@@ -115,6 +125,15 @@ export function CreateApiKeyDialog({ orgSlug, roles }: CreateApiKeyDialogProps) 
               onChange={setRole}
               roles={roles}
               error={errors.role}
+            />
+            <ApiKeyScopesField value={scopes} onChange={setScopes} error={errors.scopes} />
+            <SelectField
+              id="api-key-expiry"
+              label={t("apiKeys.create.expiry")}
+              value={expiry}
+              onChange={(e) => setExpiry(e.target.value as (typeof EXPIRY_DAYS)[number])}
+              options={EXPIRY_DAYS.map((d) => ({ value: d, label: d === "never" ? t("apiKeys.create.expiryNever") : t("apiKeys.create.expiryDays", { days: Number(d) }) }))}
+              error={errors.expiresAt}
             />
             <FormError error={mutation.error} fields={FIELDS} />
             <DialogFormFooter

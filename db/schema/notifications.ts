@@ -1,27 +1,7 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 import { messages } from "./conversations";
-
-/**
- * One `Idempotency-Key` of the notifications API (lib/notifications/README.md): the first request with a key claims
- * the row (unique per organization), and its answer is stored here so a retry gets the same answer and sends
- * nothing. `response` is null while the first request is still running. Keys live 24 hours.
- */
-export const notificationRequests = pgTable(
-  "notification_requests",
-  {
-    id: id(),
-    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    idempotencyKey: text("idempotency_key").notNull(),
-    /** sha256 of the request body: the same key with another body is refused, not answered with the first one's result. */
-    requestHash: text("request_hash").notNull(),
-    responseStatus: integer("response_status"),
-    response: jsonb("response").$type<Record<string, unknown>>(),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex("notification_requests_org_key").on(t.organizationId, t.idempotencyKey)],
-);
 
 /** A batch of notifications (`POST …/notifications/batch`): accepted at once, each item handled by a durable run. */
 export const notificationBatches = pgTable("notification_batches", {
@@ -66,6 +46,5 @@ export const smsGateways = pgTable("sms_gateways", {
   updatedAt: updatedAt(),
 });
 
-export type NotificationRequest = typeof notificationRequests.$inferSelect;
 export type NotificationBatchItem = typeof notificationBatchItems.$inferSelect;
 export type SmsGateway = typeof smsGateways.$inferSelect;

@@ -112,6 +112,13 @@ export const apiKeys = pgTable(
     /** SHA-256 of the whole key: keys are 256-bit random, so a fast hash is enough and lookups stay O(1). */
     keyHash: text("key_hash").notNull(),
     role: roleEnum("role").notNull(),
+    /**
+     * What the key may touch, as `area:read` / `area:write` scopes (lib/api-keys/scopes.ts), on top of its role.
+     * Null for keys made before scopes existed: everything the role allows.
+     */
+    scopes: text("scopes").array(),
+    /** After this instant the key is refused with 401 `api_key_expired`; null = never expires. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

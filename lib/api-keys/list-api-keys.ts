@@ -9,6 +9,8 @@ export async function listApiKeys(organizationId: string) {
       name: apiKeys.name,
       prefix: apiKeys.prefix,
       role: apiKeys.role,
+      scopes: apiKeys.scopes,
+      expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       createdAt: apiKeys.createdAt,
     })

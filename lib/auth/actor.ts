@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { getDb } from "@/db";
 import { apiKeys, type Role } from "@/db/schema";
-import { unauthorized } from "@/lib/errors";
+import { AppError, unauthorized } from "@/lib/errors";
 import { hashToken } from "@/lib/crypto/tokens";
 import { authOptions } from "./auth-options";
 import { findSessionUser } from "./user-sessions";
@@ -10,7 +10,7 @@ import { findSessionUser } from "./user-sessions";
 /** Who is calling: a signed-in person, or an API key acting for one organization with a fixed role. */
 export type Actor =
   | { type: "user"; userId: string; sessionId?: string }
-  | { type: "apiKey"; apiKeyId: string; organizationId: string; role: Role };
+  | { type: "apiKey"; apiKeyId: string; organizationId: string; role: Role; scopes?: string[] | null };
 
 /**
  * A Bearer header means an API key and nothing else: a bad key is refused rather than falling back to a cookie,
@@ -46,11 +46,14 @@ export async function currentSession(): Promise<{ userId: string; sessionId: str
 async function apiKeyActor(token: string): Promise<Actor> {
   const db = getDb();
   const [key] = await db
-    .select({ id: apiKeys.id, organizationId: apiKeys.organizationId, role: apiKeys.role })
+    .select({ id: apiKeys.id, organizationId: apiKeys.organizationId, role: apiKeys.role, scopes: apiKeys.scopes, expiresAt: apiKeys.expiresAt })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashToken(token)), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!key) throw unauthorized();
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
+    throw new AppError("api_key_expired", `This API key expired on ${key.expiresAt.toISOString()}: create a new one in Settings → API keys`);
+  }
   await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
-  return { type: "apiKey", apiKeyId: key.id, organizationId: key.organizationId, role: key.role };
+  return { type: "apiKey", apiKeyId: key.id, organizationId: key.organizationId, role: key.role, scopes: key.scopes };
 }

@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, organizations, type Organization, type Role } from "@/db/schema";
-import { forbidden, notFound } from "@/lib/errors";
+import { scopeFor, scopesAllow } from "@/lib/api-keys/scopes";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { roleCan, type Permission } from "./permissions";
 
@@ -43,7 +44,8 @@ export async function loadOrgContext(actor: Actor, slug: string): Promise<OrgCon
     role = actor.role;
   }
   if (!org || !role) throw notFound("Organization");
-  const can = (permission: Permission) => roleCan(role, permission);
+  const scopes = actor.type === "apiKey" ? (actor.scopes ?? null) : null;
+  const can = (permission: Permission) => roleCan(role, permission) && scopesAllow(scopes, permission);
   return {
     org,
     role,
@@ -51,6 +53,9 @@ export async function loadOrgContext(actor: Actor, slug: string): Promise<OrgCon
     userId: actor.type === "user" ? actor.userId : null,
     can,
     authorize: (permission) => {
+      if (roleCan(role, permission) && !scopesAllow(scopes, permission)) {
+        throw new AppError("insufficient_scope", `This API key lacks the scope ${scopeFor(permission)}`);
+      }
       if (!can(permission)) throw forbidden();
     },
   };

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notificationBatchItems } from "@/db/schema";
 import { batchItemInput } from "./create-notification-batch";
-import { runIdempotent } from "./run-idempotent";
+import { runIdempotent } from "@/lib/api/run-idempotent";
 import { sendNotification } from "./send-notification";
 
 const ITEM_CONCURRENCY = 6;

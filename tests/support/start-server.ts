@@ -36,6 +36,9 @@ export async function startServer(options: { env: Record<string, string | undefi
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       PAPO_SEED_DEMO: "never",
+      // Every test signs up and calls from 127.0.0.1: the rate limits would stop the suite. Tests of them lower these.
+      PAPO_RATE_LIMIT_PUBLIC: "1000000",
+      PAPO_RATE_LIMIT_API_KEY: "1000000",
       ...options.env,
     } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -85,7 +88,7 @@ export type ServerPair = { urls: string[]; databaseUrl?: string; stop: () => Pro
  * shared between processes): one server on its own data directory, or none when `fallback` gives a URL to reuse.
  * `stop` stops the servers and drops the database.
  */
-export async function startServersOnOneDatabase(options: { fallback?: string } = {}): Promise<ServerPair> {
+export async function startServersOnOneDatabase(options: { fallback?: string; env?: Record<string, string> } = {}): Promise<ServerPair> {
   const { createPostgresDatabase, dropPostgresDatabase } = await import("./test-database");
   const base = process.env.DATABASE_URL;
   const servers: RunningServer[] = [];
@@ -94,10 +97,10 @@ export async function startServersOnOneDatabase(options: { fallback?: string } =
     databaseUrl = await createPostgresDatabase(base);
     const secret = testSecret();
     for (let i = 0; i < 2; i++) {
-      servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: secret } }));
+      servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: secret, ...options.env } }));
     }
   } else if (!options.fallback) {
-    servers.push(await startServer({ env: { PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: testSecret() } }));
+    servers.push(await startServer({ env: { PAPO_DATA_DIR: tempDataDir(), PAPO_SECRET: testSecret(), ...options.env } }));
   }
   const urls = servers.length ? servers.map((s) => s.url) : [options.fallback!, options.fallback!];
   return {

@@ -143,7 +143,7 @@ describe("POST /notifications", () => {
     expect(all).toHaveLength(1);
   });
 
-  it("Idempotency-Key: the same key twice (and twice at once) answers the same and sends once; another body is a 409", async () => {
+  it("Idempotency-Key: the same key twice (and twice at once) answers the same and sends once; another body is a 422 idempotency_key_reused", async () => {
     const body = { to: "+5511987651003", template: template("boleto_aviso", ["Bia", "R$ 10,00"]) };
     const first = await notify(body, { key: "invoice-2026-12-0001" });
     const again = await notify(body, { key: "invoice-2026-12-0001" });
@@ -158,7 +158,8 @@ describe("POST /notifications", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(sentTo("5511987651003")).toHaveLength(2);
     const other = await notify({ ...body, template: template("boleto_aviso", ["Bia", "R$ 20,00"]) }, { key: "invoice-2026-12-0001" });
-    expect(other.status).toBe(409);
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe("idempotency_key_reused");
     expect(other.body.error.issues[0]).toEqual({ path: "Idempotency-Key", message: "reused" });
   });
 

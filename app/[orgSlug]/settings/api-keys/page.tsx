@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { KeyRoundIcon } from "lucide-react";
+import { BookOpenIcon, KeyRoundIcon } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
 import { AccessDenied } from "@/components/shell/access-denied";
@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ApiKeysTable } from "@/components/settings/api-keys-table";
 import { assignableRoles } from "@/components/settings/assignable-roles";
 import { CreateApiKeyDialog } from "@/components/settings/create-api-key-dialog";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireOrgPage } from "@/lib/auth/page-guard";
@@ -29,7 +30,17 @@ export default async function ApiKeysPage({ params }: Props) {
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={<CreateApiKeyDialog orgSlug={ctx.org.slug} roles={assignableRoles(ctx)} />}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <a href="/docs/api" target="_blank" rel="noopener">
+                <BookOpenIcon aria-hidden="true" />
+                {t("reference")}
+              </a>
+            </Button>
+            <CreateApiKeyDialog orgSlug={ctx.org.slug} roles={assignableRoles(ctx)} />
+          </>
+        }
       />
       {apiKeys.length === 0 ? (
         <EmptyState icon={<KeyRoundIcon aria-hidden="true" />} title={t("emptyTitle")} description={t("emptyDescription")} />

@@ -6,4 +6,4 @@ import { signUpWithoutDisclosure } from "@/lib/users/sign-up-without-disclosure"
 export const POST = withPublic(async ({ req }) => {
   await signUpWithoutDisclosure(await readJson(req, signUpInput));
   return Response.json({ ok: true, message: "If this e-mail address is new, its account is ready. Sign in to continue." }, { status: 202 });
-});
+}, { rateLimit: "sign-up" });

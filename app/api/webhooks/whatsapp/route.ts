@@ -1,3 +1,4 @@
+import { rateLimitedResponse } from "@/lib/api/rate-limited-response";
 import { env } from "@/lib/env";
 import { receiveSharedWebhook } from "@/lib/whatsapp/receive-shared-webhook";
 import { verifyHandshake } from "@/lib/whatsapp/verify-handshake";
@@ -8,6 +9,8 @@ import { webhookText } from "@/lib/whatsapp/webhook-text";
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
+  const limited = await rateLimitedResponse("webhook-verify", req);
+  if (limited) return limited;
   const challenge = verifyHandshake(new URL(req.url), env().META_WEBHOOK_VERIFY_TOKEN);
   return challenge === null ? webhookText(403, "Forbidden") : webhookText(200, challenge);
 }

@@ -10,4 +10,4 @@ export const GET = withPublic<{ token: string }>(async ({ params }) => {
     invitation: { email: found.invitation.email, role: found.invitation.role, state: found.state },
     organization: { name: found.organization.name },
   };
-});
+}, { rateLimit: "invitation" });

@@ -1,3 +1,4 @@
+import { rateLimitedResponse } from "@/lib/api/rate-limited-response";
 import { receiveChannelWebhook } from "@/lib/whatsapp/receive-channel-webhook";
 import { verifyHandshake } from "@/lib/whatsapp/verify-handshake";
 import { webhookChannel } from "@/lib/whatsapp/webhook-channel";
@@ -10,6 +11,8 @@ export const dynamic = "force-dynamic";
 type Route = { params: Promise<{ channelId: string }> };
 
 export async function GET(req: Request, route: Route) {
+  const limited = await rateLimitedResponse("webhook-verify", req);
+  if (limited) return limited;
   const channel = await webhookChannel((await route.params).channelId);
   const challenge = channel ? verifyHandshake(new URL(req.url), channel.verifyToken) : null;
   return challenge === null ? webhookText(403, "Forbidden") : webhookText(200, challenge);

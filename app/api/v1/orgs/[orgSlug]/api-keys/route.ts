@@ -7,7 +7,10 @@ export const GET = withOrg("apiKeys.manage", async ({ ctx }) => ({ apiKeys: awai
 export const POST = withOrg("apiKeys.manage", async ({ req, ctx }) => {
   const { apiKey, token } = await createApiKey(ctx, await readJson(req, createApiKeyInput));
   return Response.json(
-    { apiKey: { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, createdAt: apiKey.createdAt }, token },
+    {
+      apiKey: { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt, createdAt: apiKey.createdAt },
+      token,
+    },
     { status: 201 },
   );
 });

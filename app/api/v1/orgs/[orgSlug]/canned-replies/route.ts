@@ -7,5 +7,4 @@ export const GET = withOrg("conversations.read", async ({ req, ctx }) => ({
 }));
 
 export const POST = withOrg("canned_replies.manage", async ({ req, ctx }) =>
-  Response.json({ cannedReply: await saveCannedReply(ctx, await readJson(req, cannedReplyInput)) }, { status: 201 }),
-);
+  Response.json({ cannedReply: await saveCannedReply(ctx, await readJson(req, cannedReplyInput)) }, { status: 201 }), { idempotent: true });

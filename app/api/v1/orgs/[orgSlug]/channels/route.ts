@@ -15,4 +15,4 @@ export const POST = withOrg("channels.manage", async ({ req, ctx }) => {
   const origin = publicOrigin(req.headers);
   const channel = await createChannel(ctx, await readJson(req, createChannelInput), { origin });
   return Response.json({ channel: toChannelView(channel, { includeVerifyToken: true, origin }) }, { status: 201 });
-});
+}, { idempotent: true });

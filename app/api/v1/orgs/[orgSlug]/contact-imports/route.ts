@@ -13,4 +13,4 @@ export const POST = withOrg("contacts.manage", async ({ req, ctx }) => {
   if (typeof channelId !== "string" || !channelId) throw new AppError("invalid_input", "channelId: choose the number", [{ path: "channelId", message: "Choose the number" }]);
   const result = await createContactImport(ctx, { channelId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   return Response.json(result, { status: 201 });
-});
+}, { idempotent: true });

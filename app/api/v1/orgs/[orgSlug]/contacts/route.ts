@@ -17,5 +17,4 @@ export const GET = withOrg("contacts.read", async ({ req, ctx }) => {
 
 // A contact by hand or API (plan limit, one per number and channel).
 export const POST = withOrg("contacts.write", async ({ req, ctx }) =>
-  Response.json({ contact: await createContact(ctx, await readJson(req, createContactInput)) }, { status: 201 }),
-);
+  Response.json({ contact: await createContact(ctx, await readJson(req, createContactInput)) }, { status: 201 }), { idempotent: true });

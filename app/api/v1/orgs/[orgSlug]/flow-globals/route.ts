@@ -8,4 +8,4 @@ export const GET = withOrg("flows.read", async ({ ctx }) => ({ globals: await li
 export const POST = withOrg("flows.manage", async ({ req, ctx }) => {
   const global = await createFlowGlobal(ctx, await readJson(req, createFlowGlobalInput));
   return Response.json({ global }, { status: 201 });
-});
+}, { idempotent: true });

@@ -8,4 +8,4 @@ export const GET = withOrg("flows.read", async ({ ctx }) => ({ flows: await list
 export const POST = withOrg("flows.manage", async ({ req, ctx }) => {
   const flow = await createFlow(ctx, await readJson(req, createFlowInput));
   return Response.json({ flow }, { status: 201 });
-});
+}, { idempotent: true });

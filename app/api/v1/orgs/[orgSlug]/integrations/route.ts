@@ -7,5 +7,4 @@ import { createConnection, listConnections } from "@/lib/integrations/manage-con
 export const GET = withOrg("flows.read", async ({ ctx }) => ({ connections: await listConnections(ctx.org.id) }));
 
 export const POST = withOrg("integrations.manage", async ({ req, ctx }) =>
-  Response.json({ connection: await createConnection(ctx, await readJson(req, createConnectionInput)) }, { status: 201 }),
-);
+  Response.json({ connection: await createConnection(ctx, await readJson(req, createConnectionInput)) }, { status: 201 }), { idempotent: true });

@@ -4,5 +4,4 @@ import { createLifecycleStage, listLifecycleStages, stageInput } from "@/lib/con
 export const GET = withOrg("contacts.read", async ({ ctx }) => ({ stages: await listLifecycleStages(ctx.org.id) }));
 
 export const POST = withOrg("contacts.manage", async ({ req, ctx }) =>
-  Response.json({ stage: await createLifecycleStage(ctx, await readJson(req, stageInput)) }, { status: 201 }),
-);
+  Response.json({ stage: await createLifecycleStage(ctx, await readJson(req, stageInput)) }, { status: 201 }), { idempotent: true });

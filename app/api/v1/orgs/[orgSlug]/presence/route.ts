@@ -1,12 +1,10 @@
-import { z } from "zod";
 import { readJson, withOrg } from "@/lib/api/route";
+import { presenceInput } from "@/lib/api/openapi/organization";
 import { listPresence } from "@/lib/inbox/list-presence";
 import { setPresence } from "@/lib/inbox/set-presence";
-
-const input = z.object({ status: z.enum(["online", "away", "offline"]) });
 
 export const GET = withOrg("conversations.read", async ({ ctx }) => ({ agents: await listPresence(ctx.org.id) }));
 
 export const PUT = withOrg("conversations.reply", async ({ req, ctx }) => ({
-  presence: await setPresence(ctx, (await readJson(req, input)).status),
+  presence: await setPresence(ctx, (await readJson(req, presenceInput)).status),
 }));

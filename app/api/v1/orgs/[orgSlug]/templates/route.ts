@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { parseId } from "@/lib/api/parse-id";
 import { readJson, withOrg } from "@/lib/api/route";
+import { templateSubmitInput } from "@/lib/api/openapi/templates";
 import { getChannelOrThrow } from "@/lib/channels/get-channel-or-throw";
-import { templateDraftSchema } from "@/lib/whatsapp/templates/draft/template-draft-schema";
 import { submitTemplate } from "@/lib/whatsapp/templates/manage/submit-template";
 import { listTemplates } from "@/lib/whatsapp/templates/list-templates";
 import { toTemplateView } from "@/lib/whatsapp/templates/template-view";
@@ -21,11 +21,9 @@ export const GET = withOrg("templates.read", async ({ req, ctx }) => {
   return { templates: rows.map(toTemplateView) };
 });
 
-const submitBody = templateDraftSchema.extend({ channelId: z.string().min(1).max(100) });
-
 /** Submits a new template (or a new language of a name) to Meta through one of the organization's numbers: 201. */
 export const POST = withOrg("templates.write", async ({ req, ctx }) => {
-  const { channelId, ...draft } = await readJson(req, submitBody);
+  const { channelId, ...draft } = await readJson(req, templateSubmitInput);
   const template = await submitTemplate(ctx, { channelId: parseId(channelId, "Channel"), draft });
   return Response.json({ template: toTemplateView(template) }, { status: 201 });
-});
+}, { idempotent: true });

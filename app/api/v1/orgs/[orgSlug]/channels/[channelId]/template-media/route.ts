@@ -11,4 +11,4 @@ export const POST = withOrg<{ orgSlug: string; channelId: string }>("templates.w
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("invalid_input", "file: attach the sample file", [{ path: "file", message: "Required" }]);
   return Response.json(await uploadTemplateSample(ctx, channelId, file), { status: 201 });
-});
+}, { idempotent: true });

@@ -11,4 +11,4 @@ export const GET = withOrg<P>("contacts.read", async ({ params, ctx }) => listCo
 export const POST = withOrg<P>("contacts.write", async ({ req, params, ctx }) => {
   const contactId = parseId(params.contactId, "Contact");
   return Response.json(await setContactConsent(ctx, contactId, await readJson(req, consentInput)), { status: 201 });
-});
+}, { idempotent: true });

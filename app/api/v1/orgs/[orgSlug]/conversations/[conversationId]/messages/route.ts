@@ -1,19 +1,9 @@
-import { z } from "zod";
 import { readJson, withOrg } from "@/lib/api/route";
+import { replyInput } from "@/lib/api/openapi/conversations";
 import { parseId } from "@/lib/api/parse-id";
 import { sendReply } from "@/lib/inbox/send-reply";
-import { outboundMessage } from "@/lib/whatsapp/graph/message-schema";
 
 // `{ text }` (the original shape) or any outbound message (media, template, …) with reply-to and a client key.
-const replyInput = z.union([
-  z.object({ text: z.string().trim().min(1, "Write a message").max(4096, "A message has at most 4096 characters") }).strict(),
-  z.object({
-    message: outboundMessage,
-    replyTo: z.string().min(1).max(200).optional(),
-    idempotencyKey: z.string().min(8).max(200).optional(),
-  }),
-]);
-
 // Reply in a conversation: the agent rule (own or unassigned unless conversations.manageAll), the 24-hour window,
 // then the durable send. 201 for a new message, 200 when the idempotency key was already used.
 export const POST = withOrg<{ orgSlug: string; conversationId: string }>("conversations.reply", async ({ req, params, ctx }) => {
@@ -22,4 +12,4 @@ export const POST = withOrg<{ orgSlug: string; conversationId: string }>("conver
   const input = "text" in body ? { message: { type: "text" as const, body: body.text } } : body;
   const { message, created } = await sendReply(ctx, conversationId, input);
   return Response.json({ message }, { status: created ? 201 : 200 });
-});
+}, { idempotent: true });
