@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoutes } from "./define-route";
 import { bulkContactActionInput } from "@/lib/contacts/bulk-contact-action";
+import { consentSettingsInput } from "@/lib/contacts/update-consent-settings";
 import { consentInput, createContactInput, updateContactInput } from "@/lib/contacts/contact-input";
 import { customFieldInput, customFieldPatch } from "@/lib/contacts/custom-field-input";
 import { importOptionsInput } from "@/lib/contacts/import/import-options";
@@ -17,6 +18,8 @@ export const contactMergeInput = z.object({ sourceContactId: z.uuid() }).strict(
 export const contactTagInput = z.object({ tagId: z.uuid() });
 
 export const contactsRoutes = defineRoutes("contacts", [
+  { method: "get", path: "/api/v1/orgs/{orgSlug}/consent-settings", summary: "Get the opt-out / opt-in keywords and confirmation texts", access: "contacts.read" },
+  { method: "put", path: "/api/v1/orgs/{orgSlug}/consent-settings", summary: "Replace the opt-out / opt-in keywords and confirmation texts", access: "contacts.manage", body: consentSettingsInput },
   { method: "get", path: "/api/v1/orgs/{orgSlug}/contact-exports", summary: "List contact exports", access: "contacts.manage" },
   { method: "get", path: "/api/v1/orgs/{orgSlug}/contact-fields", summary: "List contact fields", access: "contacts.read" },
   { method: "post", path: "/api/v1/orgs/{orgSlug}/contact-fields", summary: "Create contact fields", access: "contacts.manage", body: customFieldInput, idempotent: true },

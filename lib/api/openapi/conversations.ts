@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoutes } from "./define-route";
+import { updateInboxSettingsInput } from "@/lib/inbox/inbox-settings";
 import { cannedReplyInput } from "@/lib/inbox/save-canned-reply";
 import { outboundMessage } from "@/lib/whatsapp/graph/message-schema";
 
@@ -38,6 +39,8 @@ export const conversationTagInput = z.object({ tagId: z.uuid() });
 export const tagInput = z.object({ name: z.string().trim().min(1, "Name the tag").max(40), color: z.string().trim().regex(/^[a-z]{3,12}$|^#[0-9a-f]{6}$/i).optional() });
 
 export const conversationsRoutes = defineRoutes("conversations", [
+  { method: "get", path: "/api/v1/orgs/{orgSlug}/inbox-settings", summary: "Get the inbox settings (a reply assigns an unassigned conversation)", access: "conversations.read" },
+  { method: "patch", path: "/api/v1/orgs/{orgSlug}/inbox-settings", summary: "Update the inbox settings", access: "org.update", body: updateInboxSettingsInput },
   { method: "get", path: "/api/v1/orgs/{orgSlug}/attachments/{attachmentId}", summary: "Get attachments", access: "conversations.read" },
   { method: "get", path: "/api/v1/orgs/{orgSlug}/canned-replies", summary: "List canned replies", access: "conversations.read" },
   { method: "post", path: "/api/v1/orgs/{orgSlug}/canned-replies", summary: "Create canned replies", access: "canned_replies.manage", body: cannedReplyInput, idempotent: true },

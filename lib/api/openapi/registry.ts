@@ -1,5 +1,6 @@
 import type { RouteArea } from "./define-route";
 import { accountRoutes } from "./account";
+import { analyticsRoutes } from "./analytics";
 import { channelsRoutes } from "./channels";
 import { contactsRoutes } from "./contacts";
 import { conversationsRoutes } from "./conversations";
@@ -24,5 +25,6 @@ export const routeAreas: RouteArea[] = [
   templatesRoutes,
   notificationsRoutes,
   spendRoutes,
+  analyticsRoutes,
   runsRoutes,
 ];

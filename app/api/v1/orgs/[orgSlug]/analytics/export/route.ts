@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { withOrg } from "@/lib/api/route";
-import { csvReport } from "@/lib/analytics/analytics-csv";
-import { analyticsQuery, analyticsRange } from "@/lib/analytics/analytics-range";
+import { analyticsRange } from "@/lib/analytics/analytics-range";
+import { analyticsExportQuery as exportQuery } from "@/lib/api/openapi/analytics";
 import { exportAnalytics } from "@/lib/analytics/export-analytics";
-
-const exportQuery = analyticsQuery.extend({ report: csvReport });
 
 /** `?report=series|channels|agents|flows&from=…&to=…[&channelId=…]` → that table as CSV. */
 export const GET = withOrg("analytics.read", async ({ req, ctx }) => {
