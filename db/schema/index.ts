@@ -19,3 +19,4 @@ export * from "./segments";
 export * from "./contact-imports";
 export * from "./channel-routing";
 export * from "./sandbox-templates";
+export * from "./appointments";
