@@ -1,3 +1,4 @@
+import { appointmentReminders } from "./functions/appointments/appointment-reminders";
 import { downloadInboundMediaFn } from "./functions/download-inbound-media";
 import { expireFlowSessions } from "./functions/expire-flow-sessions";
 import { importContacts } from "./functions/import-contacts";
@@ -14,6 +15,6 @@ import { sendSms } from "./functions/send-sms";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch, importContacts];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, processNotificationBatch, importContacts, appointmentReminders];
 
 export { inngest } from "./client";
