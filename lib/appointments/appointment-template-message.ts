@@ -65,7 +65,7 @@ export function quickReplyActions(components: unknown[]): [number, ReplyAction][
   return out;
 }
 
-function actionOfText(text: string): ReplyAction | null {
+export function actionOfText(text: string): ReplyAction | null {
   const t = text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   if (/remarc|reagend|reschedul|another time|outro horario/.test(t)) return "reschedule";
   if (/cancel|desmarc/.test(t)) return "cancel";

@@ -17,5 +17,6 @@ export async function planReminders(organizationId: string, appointmentId: strin
     .sort((x, y) => y - x)
     .map((offsetMinutes) => ({ offsetMinutes, at: new Date(a!.startsAt.getTime() - offsetMinutes * 60_000).toISOString() }))
     .filter((r) => new Date(r.at) > now);
-  return { confirm: settings.sendConfirmation, reminders };
+  // A time the customer picked themselves (a slot) is confirmed already: no confirmation request for it.
+  return { confirm: settings.sendConfirmation && a!.status !== "confirmed", reminders };
 }
