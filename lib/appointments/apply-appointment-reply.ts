@@ -21,7 +21,7 @@ export type AppointmentReplyOutcome = {
   skipped: string;
   /** The reschedule flow to start for the contact (the caller, the flow turn, starts it). */
   startFlowId: string | null;
-  after: { answer: AppointmentAnswer | null; events: JobEvent[]; timelineEventIds: string[] };
+  after: { organizationId: string; answer: AppointmentAnswer | null; events: JobEvent[]; timelineEventIds: string[] };
 };
 
 const OPEN = ["scheduled", "confirmed", "reschedule_requested"] as const;
@@ -50,7 +50,7 @@ export async function applyAppointmentReply(
   const texts = settings.confirmationTemplate.language.startsWith("pt") ? replyTexts.pt : replyTexts.en;
   const locale = settings.confirmationTemplate.language.replace("_", "-");
   const when = (a: Appointment) => formatAppointmentTime(a.startsAt, a.timeZone, locale).when;
-  const out: AppointmentReplyOutcome = { skipped: `appointment ${reply.action}`, startFlowId: null, after: { answer: null, events: [], timelineEventIds: [] } };
+  const out: AppointmentReplyOutcome = { skipped: `appointment ${reply.action}`, startFlowId: null, after: { organizationId: args.organizationId, answer: null, events: [], timelineEventIds: [] } };
   const answer = (message: OutboundMessageInput) => {
     if (!args.contact.blocked) out.after.answer = { organizationId: args.organizationId, conversationId: args.conversationId, messageId: args.message.id, message };
   };
@@ -110,7 +110,7 @@ export async function applyAppointmentReply(
 /** After the turn's commit: the timeline push, the new version's run, and the answer (keyed by the customer's message). */
 export async function finishAppointmentReply(after: AppointmentReplyOutcome["after"]): Promise<void> {
   if (after.events.length) await sendJobEvents(after.events);
-  for (const id of after.timelineEventIds) await publishTimelineEvent(after.answer?.organizationId ?? "", id);
+  for (const id of after.timelineEventIds) await publishTimelineEvent(after.organizationId, id);
   if (!after.answer) return;
   try {
     await queueOutboundMessage({ organizationId: after.answer.organizationId, conversationId: after.answer.conversationId, message: after.answer.message, sender: "bot", idempotencyKey: `appointment-reply:${after.answer.messageId}` });

@@ -40,26 +40,27 @@ beforeAll(async () => {
   token = (await createApiKey(ch.ctx, { name: "scheduler", role: "admin" })).token;
   viewerToken = (await createApiKey(ch.ctx, { name: "viewer", role: "viewer" })).token;
   otherToken = (await createApiKey(other.ctx, { name: "other", role: "admin" })).token;
-  // The library's appointment templates, approved at Meta (as template sync mirrors them).
+  // The library's appointment templates, approved at Meta; mirrored as template sync does (a long clock jump runs
+  // the sync cron against the mock, which must know them too).
+  const confirmationComponents = [
+    { type: "BODY", text: "Hi {{customer_name}}, your appointment for {{service}} with {{staff}} is on {{date}} at {{time}}. Can you confirm?" },
+    { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Confirm" }, { type: "QUICK_REPLY", text: "Reschedule" }, { type: "QUICK_REPLY", text: "Cancel" }] },
+  ];
+  const reminderComponents = [
+    { type: "BODY", text: "Reminder: {{customer_name}}, your appointment for {{service}} is {{when}} at {{address}}. See you soon!" },
+    { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "I'll be there" }, { type: "QUICK_REPLY", text: "Reschedule" }] },
+  ];
+  mock.templates = [
+    { id: "184273645900001", name: "appointment_confirmation", language: "en_US", status: "APPROVED", category: "UTILITY", parameter_format: "NAMED", components: confirmationComponents },
+    { id: "184273645900002", name: "appointment_reminder", language: "en_US", status: "APPROVED", category: "UTILITY", parameter_format: "NAMED", components: reminderComponents },
+  ];
   await getDb()
     .insert(templates)
     .values([
-      {
-        organizationId: ch.organizationId, wabaId: ch.wabaId, name: "appointment_confirmation", language: "en_US", category: "UTILITY", status: "APPROVED",
-        components: [
-          { type: "BODY", text: "Hi {{customer_name}}, your appointment for {{service}} with {{staff}} is on {{date}} at {{time}}. Can you confirm?" },
-          { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Confirm" }, { type: "QUICK_REPLY", text: "Reschedule" }, { type: "QUICK_REPLY", text: "Cancel" }] },
-        ],
-      },
-      {
-        organizationId: ch.organizationId, wabaId: ch.wabaId, name: "appointment_reminder", language: "en_US", category: "UTILITY", status: "APPROVED",
-        components: [
-          { type: "BODY", text: "Reminder: {{customer_name}}, your appointment for {{service}} is {{when}} at {{address}}. See you soon!" },
-          { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "I'll be there" }, { type: "QUICK_REPLY", text: "Reschedule" }] },
-        ],
-      },
+      { organizationId: ch.organizationId, wabaId: ch.wabaId, name: "appointment_confirmation", language: "en_US", category: "UTILITY", status: "APPROVED", components: confirmationComponents },
+      { organizationId: ch.organizationId, wabaId: ch.wabaId, name: "appointment_reminder", language: "en_US", category: "UTILITY", status: "APPROVED", components: reminderComponents },
     ]);
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await h?.close();
   await mock?.close();
