@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { ContactIcon, InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
+import { CalendarClockIcon, ContactIcon, InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
@@ -41,6 +41,12 @@ export function OrgSidebar({ current, organizations, user, showSpend }: OrgSideb
       label: t("contacts"),
       icon: <ContactIcon aria-hidden="true" />,
       active: pathname === contactsHref || pathname.startsWith(`${contactsHref}/`),
+    },
+    {
+      href: `/${current.slug}/appointments`,
+      label: t("appointments"),
+      icon: <CalendarClockIcon aria-hidden="true" />,
+      active: pathname === `/${current.slug}/appointments`,
     },
     {
       href: flowsHref,
