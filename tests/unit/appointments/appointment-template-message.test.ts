@@ -28,7 +28,7 @@ describe("appointment template message", () => {
       ["data", "10 de dez. de 2026"],
       ["hora", "14:30"],
     ]);
-    const payloads = m.components!.filter((c) => c.type === "button").map((c) => (c.parameters as { payload: string }[])[0].payload);
+    const payloads = m.components!.filter((c) => c.type === "button").map((c) => (c.parameters as unknown as { payload: string }[])[0].payload);
     expect(payloads.map((p) => parseReplyPayload(p)?.action)).toEqual(["reschedule", "confirm", "cancel"]);
     expect(parseReplyPayload(payloads[1])).toEqual({ appointmentId: appointment.id, version: 3, action: "confirm" });
   });
