@@ -33,6 +33,7 @@ describe.skipIf(!run)("the appointments page", () => {
     const wrote = await page.request.post(`${api}/sandbox/${channel.id}/customer-messages`, { data: { customer, message: { type: "text", body: "Oi, quero marcar" } } });
     expect(wrote.status()).toBe(201);
     // The sandbox number's approved appointment template (a positional one) is the confirmation request here.
+    expect((await page.request.post(`${api}/channels/${channel.id}/templates/sync`)).ok()).toBe(true);
     await expect.poll(async () => ((await (await page.request.get(`${api}/templates`)).json()).templates ?? []).some((t: { name: string }) => t.name === "appointment_reminder"), { timeout: 30_000 }).toBe(true);
     const saved = await page.request.put(`${api}/appointments/settings`, {
       data: { reminderOffsetsMinutes: [1440, 120], confirmationTemplate: { name: "appointment_reminder", language: "pt_BR" }, reminderTemplate: { name: "appointment_reminder", language: "pt_BR" }, rescheduleFlowId: null, sendConfirmation: true },
