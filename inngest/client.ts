@@ -137,5 +137,13 @@ export const channelConnectionChanged = eventType("papo/channel.connection-chang
   schema: z.object({ organizationId: z.uuid(), channelId: z.uuid(), channelName: z.string(), change: z.enum(["dropped", "restored"]), at: z.string() }),
 });
 
+/**
+ * An appointment's time was set (created or rescheduled): its confirmation and reminders for this version
+ * (inngest/functions/appointments/appointment-reminders.ts). The event id carries the version: one run per version.
+ */
+export const appointmentScheduled = eventType("papo/appointment.scheduled", {
+  schema: z.object({ organizationId: z.uuid(), appointmentId: z.uuid(), version: z.number().int() }),
+});
+
 /** The one Inngest client. Mode (cloud / self-hosted / embedded) is decided lazily by inngest/mode.ts. */
 export const inngest = new Inngest(inngestClientOptions("papo"));

@@ -1,3 +1,4 @@
+import { appointmentReminders } from "./functions/appointments/appointment-reminders";
 import { downloadInboundMediaFn } from "./functions/download-inbound-media";
 import { expireFlowSessions } from "./functions/expire-flow-sessions";
 import { importContacts } from "./functions/import-contacts";
@@ -15,6 +16,6 @@ import { sendLateSmsFallback } from "./functions/send-late-sms-fallback";
 import { syncAllTemplates, syncTemplatesFunction } from "./functions/sync-templates";
 
 /** Every Inngest function Papo serves at /api/inngest. */
-export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, sendLateSmsFallback, processNotificationBatch, importContacts];
+export const functions = [processWebhookEvent, diagnosticsPing, sendMessage, syncTemplatesFunction, syncAllTemplates, sandboxDeliverStatuses, sandboxReviewTemplate, downloadInboundMediaFn, recoverStaleWebhooks, expireFlowSessions, pruneRunHistoryFn, sendNotificationFn, sendSms, sendLateSmsFallback, processNotificationBatch, importContacts, appointmentReminders];
 
 export { inngest } from "./client";

@@ -2,6 +2,7 @@ import type { EventItem } from "./types";
 
 const STATUSES: readonly string[] & readonly ("open" | "pending" | "closed")[] = ["open", "pending", "closed"];
 const PRIORITIES: readonly string[] & readonly ("low" | "normal" | "high" | "urgent")[] = ["low", "normal", "high", "urgent"];
+const APPOINTMENT_CHANGES = ["created", "updated", "rescheduled", "cancelled", "confirmed", "reschedule_requested", "completed", "no_show"];
 const s = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** The `inbox.events` translator (next-intl's, or createTranslator's in a test). */
@@ -36,6 +37,12 @@ export function describeEvent(event: EventItem, t: EventTranslator): string {
       return d.to === "bot" ? t("botOn", { actor }) : t("botOff", { actor });
     case "handoff":
       return assignee ? t("handoff", { target }) : t("handoffToTeam");
+    case "appointment": {
+      // lib/appointments/record-appointment-change.ts: `by` customer (a button) or team (the page or the API).
+      const change = APPOINTMENT_CHANGES.includes(s(d.change)) ? s(d.change) : "updated";
+      const who = d.by === "customer" ? t("appointment.customer") : actor;
+      return t(`appointment.${change}`, { actor: who, service: s(d.service) ? ` (${s(d.service)})` : "" });
+    }
     default:
       return String(event.type);
   }

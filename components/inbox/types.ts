@@ -63,7 +63,7 @@ export type MessageItem = {
   clientKey?: string;
 };
 
-export type EventType = "note" | "assigned" | "transferred" | "status_changed" | "priority_changed" | "tagged" | "untagged" | "bot_changed" | "handoff";
+export type EventType = "note" | "assigned" | "transferred" | "status_changed" | "priority_changed" | "tagged" | "untagged" | "bot_changed" | "handoff" | "appointment";
 
 export type EventItem = {
   kind: "event";

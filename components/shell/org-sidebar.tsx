@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { ChartLineIcon, ContactIcon, InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
+import { CalendarClockIcon, ChartLineIcon, ContactIcon, InboxIcon, ReceiptIcon, SettingsIcon, WorkflowIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { AppSidebar } from "./app-sidebar";
@@ -54,6 +54,12 @@ export function OrgSidebar({ current, organizations, user, showSpend, showOvervi
       label: t("contacts"),
       icon: <ContactIcon aria-hidden="true" />,
       active: pathname === contactsHref || pathname.startsWith(`${contactsHref}/`),
+    },
+    {
+      href: `/${current.slug}/appointments`,
+      label: t("appointments"),
+      icon: <CalendarClockIcon aria-hidden="true" />,
+      active: pathname === `/${current.slug}/appointments`,
     },
     {
       href: flowsHref,

@@ -30,6 +30,8 @@ export const conversationEventKindEnum = pgEnum("conversation_event_kind", [
   "untagged",
   "bot_changed",
   "handoff",
+  /** An appointment was created, confirmed, rescheduled or cancelled (lib/appointments). */
+  "appointment",
 ]);
 
 export const conversationEvents = pgTable(

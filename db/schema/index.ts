@@ -20,3 +20,4 @@ export * from "./contact-imports";
 export * from "./channel-routing";
 export * from "./sandbox-templates";
 export * from "./api-platform";
+export * from "./appointments";

@@ -61,12 +61,19 @@ export const permissions = [
   "notifications.send",
   /** The SMS gateway and the named connections flows use (Settings → SMS gateway / Integrations): secrets, so admins. */
   "integrations.manage",
+  /**
+   * Appointments (lib/appointments): everyone sees them; agents (the front desk) book, move and cancel them; owners
+   * and admins configure the reminders (offsets, templates, reschedule flow).
+   */
+  "appointments.read",
+  "appointments.manage",
+  "appointments.configure",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
-const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read", "flows.read", "analytics.read"];
-const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply", "conversations.assign", "conversations.manage", "notes.write", "sandbox.simulate"];
+const viewer: Permission[] = ["org.read", "channels.read", "departments.read", "contacts.read", "conversations.read", "templates.read", "flows.read", "analytics.read", "appointments.read"];
+const agent: Permission[] = [...viewer, "contacts.write", "conversations.reply", "conversations.assign", "conversations.manage", "notes.write", "sandbox.simulate", "appointments.manage"];
 const admin: Permission[] = permissions.filter((p) => p !== "members.manageOwners");
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

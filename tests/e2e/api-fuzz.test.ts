@@ -116,6 +116,8 @@ async function snapshot(): Promise<string> {
     `${org}/flow-settings`,
     `${org}/integrations`,
     `${org}/sms-gateway`,
+    `${org}/appointments`,
+    `${org}/appointments/settings`,
     `${org}/api-keys`,
     `${org}/invitations`,
     `${org}/members`,
@@ -216,6 +218,13 @@ beforeAll(async () => {
   fixtures.notificationId = (await must(owner.client.post<{ notification: { id: string } }>(org("/notifications"), { to: "+5511987650077", channelId: fixtures.channelId, text: "Olá" }), 202)).notification.id;
   fixtures.connectionId = (await must(owner.client.post<{ connection: { id: string } }>(org("/integrations"), { name: "fuzz-erp", baseUrl: "https://erp.example.com/api" }), 201)).connection.id;
   fixtures.batchId = (await must(owner.client.post<{ batch: { id: string } }>(org("/notifications/batch"), { channelId: fixtures.channelId, items: [{ to: "+5511987650077", text: "Olá" }] }), 202)).batch.id;
+  // An appointment of this organization (lib/appointments).
+  fixtures.appointmentId = (
+    await must(
+      owner.client.post<{ appointment: { id: string } }>(org("/appointments"), { to: "+5511987650077", channelId: fixtures.channelId, startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), timeZone: "America/Sao_Paulo" }),
+      201,
+    )
+  ).appointment.id;
 }, 120_000);
 
 describe("API fuzz: every v1 route answers hostile input with a 4xx and writes nothing", () => {

@@ -5,6 +5,7 @@ import { HttpClient, addMemberViaInvitation, createApiKey, signUpOwner, uniqueEm
 type Role = "owner" | "admin" | "agent" | "viewer";
 const roles: Role[] = ["owner", "admin", "agent", "viewer"];
 const managers: Role[] = ["owner", "admin"];
+const agentsUp: Role[] = ["owner", "admin", "agent"];
 
 type Case = {
   name: string;
@@ -28,6 +29,15 @@ let tagId: string;
 let segmentId: string;
 let importId: string;
 let contactId: string;
+let appointmentId: string;
+
+const appointmentBody = () => ({ to: customer.phone, channelId, startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), timeZone: "America/Sao_Paulo", service: "Matrix" });
+
+async function newAppointment(): Promise<string> {
+  const res = await owner.client.post<{ appointment: { id: string } }>(org("/appointments"), appointmentBody());
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.appointment.id;
+}
 
 const org = (p = "") => `/api/v1/orgs/${owner.orgSlug}${p}`;
 
@@ -311,6 +321,18 @@ const cases: Case[] = [
   // The gateway points at a private address this organization does not allow: stored and refused by the guard, never sent.
   { name: "send an SMS", allowed: managers, okStatus: 202, request: async () => ({ method: "POST", path: org("/sms"), body: { to: customer.phone, message: "Código 123456", channelId } }) },
   { name: "delete the SMS gateway", allowed: managers, request: async () => ({ method: "DELETE", path: org("/sms-gateway") }) },
+  // Appointments (lib/appointments): everyone reads; agents and up book, move and cancel; admins configure reminders.
+  { name: "list appointments", allowed: roles, request: async () => ({ method: "GET", path: org("/appointments") }) },
+  { name: "read an appointment", allowed: roles, request: async () => ({ method: "GET", path: org(`/appointments/${appointmentId}`) }) },
+  { name: "book an appointment", allowed: agentsUp, okStatus: 201, request: async () => ({ method: "POST", path: org("/appointments"), body: appointmentBody() }) },
+  { name: "edit an appointment", allowed: agentsUp, request: async () => ({ method: "PATCH", path: org(`/appointments/${await newAppointment()}`), body: { notes: "Bring the exams" } }) },
+  { name: "cancel an appointment", allowed: agentsUp, request: async () => ({ method: "POST", path: org(`/appointments/${await newAppointment()}/cancel`) }) },
+  { name: "read the appointment settings", allowed: roles, request: async () => ({ method: "GET", path: org("/appointments/settings") }) },
+  {
+    name: "save the appointment settings",
+    allowed: managers,
+    request: async () => ({ method: "PUT", path: org("/appointments/settings"), body: { reminderOffsetsMinutes: [1440, 120], confirmationTemplate: null, reminderTemplate: null, rescheduleFlowId: null, sendConfirmation: true } }),
+  },
   // Integrations: everyone who opens flows sees the connection names (the HTTP node's picker); admins manage them.
   { name: "list integrations", allowed: roles, request: async () => ({ method: "GET", path: org("/integrations") }) },
   {
@@ -443,6 +465,7 @@ beforeAll(async () => {
   importId = await newImport();
   const detail = await owner.client.get<{ conversation: { contact: { id: string } } }>(org(`/conversations/${conversationId}`));
   contactId = detail.body.conversation.contact.id;
+  appointmentId = await newAppointment();
 });
 
 describe("permission matrix: role × route", () => {

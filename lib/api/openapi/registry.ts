@@ -1,6 +1,7 @@
 import type { RouteArea } from "./define-route";
 import { accountRoutes } from "./account";
 import { analyticsRoutes } from "./analytics";
+import { appointmentsRoutes } from "./appointments";
 import { channelsRoutes } from "./channels";
 import { contactsRoutes } from "./contacts";
 import { conversationsRoutes } from "./conversations";
@@ -24,6 +25,7 @@ export const routeAreas: RouteArea[] = [
   flowsRoutes,
   templatesRoutes,
   notificationsRoutes,
+  appointmentsRoutes,
   spendRoutes,
   analyticsRoutes,
   runsRoutes,

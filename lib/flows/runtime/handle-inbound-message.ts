@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { contactConsentSettings, contacts, conversations, flowSessions, flowVersions, flows, messages, type FlowSession } from "@/db/schema";
 import { applyConsentKeyword, queueConsentConfirmation, type ConsentKeywordOutcome } from "@/lib/contacts/apply-consent-keyword";
+import { applyAppointmentReply, finishAppointmentReply, type AppointmentReplyOutcome } from "@/lib/appointments/apply-appointment-reply";
 import type { FlowPlan } from "./flow-plan";
 import { advanceLocked } from "./advance-stored-session";
 import { closingPlan } from "./closing-plan";
@@ -28,10 +29,14 @@ export async function handleInboundMessage(event: InboundMessageEvent, now = new
   const outcome = await turn(event, now);
   // An opt-out/opt-in keyword (lib/contacts): answered with the confirmation once the consent change has committed.
   if ("confirmation" in outcome && outcome.confirmation) await queueConsentConfirmation(outcome.confirmation);
+  // An appointment button (lib/appointments): the push, the new version's reminders and the answer, after the commit.
+  if ("appointment" in outcome) await finishAppointmentReply(outcome.appointment);
   return "plans" in outcome ? { plans: outcome.plans } : { skipped: outcome.skipped };
 }
 
-async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutcome | ConsentKeywordOutcome> {
+type AppointmentTurn = (InboundOutcome & { appointment: AppointmentReplyOutcome["after"] });
+
+async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutcome | ConsentKeywordOutcome | AppointmentTurn> {
   return getDb().transaction(async (tx) => {
     // One read for the turn's facts: the conversation (locked) and contact, the consent keywords, the message, the
     // engine context's channel name and globals, and the published flows — no extra statement for any of them.
@@ -86,6 +91,19 @@ async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutco
     const applied = sessions.find((s) => (s.state as { lastStep?: { inputKey?: string } }).lastStep?.inputKey === inputKey);
     if (applied) return { plans: [(applied.state as { lastStep: { plan: FlowPlan } }).lastStep.plan] };
     const live = sessions.find((s) => s.status === "active" || s.status === "waiting");
+
+    // Confirm / Reschedule / Cancel on an appointment message: the appointment answers it, not a flow; Reschedule may
+    // hand the conversation to the organization's reschedule flow, started here for the contact.
+    const appointment = await applyAppointmentReply(tx, { ...event, contact: row.contact, message, now });
+    if (appointment) {
+      const bot = row.conversation.owner !== "human" && row.contact.botEnabled && !row.contact.blocked;
+      const target = appointment.startFlowId && bot ? await publishedVersionOf(tx, event.organizationId, appointment.startFlowId) : null;
+      if (!target) return { skipped: appointment.skipped, appointment: appointment.after };
+      if (live) await endSession(tx, live, "completed", "appointment reschedule", now);
+      const session = await createSession(tx, { ...event, ...target, now });
+      const plan = await advanceLocked(tx, session, { type: "start" }, inputKey, now);
+      return { plans: plan ? [plan] : [], appointment: appointment.after };
+    }
 
     if (row.conversation.owner === "human" || !row.contact.botEnabled || row.contact.blocked) {
       if (live) await endSession(tx, live, "completed", "human", now);
@@ -155,6 +173,15 @@ async function turn(event: InboundMessageEvent, now: Date): Promise<InboundOutco
 }
 
 const sessionKeys = (s: FlowSession) => ({ organizationId: s.organizationId, channelId: s.channelId, conversationId: s.conversationId, contactId: s.contactId });
+
+/** The reschedule flow's published version (none: the flow was deleted or never published, so no flow starts). */
+async function publishedVersionOf(tx: Tx, organizationId: string, flowId: string): Promise<{ flowId: string; flowVersionId: string } | null> {
+  const [flow] = await tx
+    .select({ versionId: flows.publishedVersionId })
+    .from(flows)
+    .where(and(eq(flows.organizationId, organizationId), eq(flows.id, flowId), isNull(flows.deletedAt)));
+  return flow?.versionId ? { flowId, flowVersionId: flow.versionId } : null;
+}
 
 /** Restart runs the flow's current published version (a test session: the draft it was on). */
 async function restartTarget(tx: Tx, session: FlowSession): Promise<{ flowId: string; flowVersionId: string } | null> {

@@ -133,7 +133,7 @@ describe("flow store", () => {
     await getDb().insert(flowNodeStats).values({ organizationId: ctx.org.id, flowId: flow.id, flowVersionId: v1.versionId, nodeId: "hello", entered: 3, completed: 2, dropped: 1 });
     const v2 = await publishFlow(ctx, flow.id);
     await getDb().insert(flowNodeStats).values({ organizationId: ctx.org.id, flowId: flow.id, flowVersionId: v2.versionId, nodeId: "hello", entered: 7, completed: 7, dropped: 0 });
-    expect(await getNodeStats(ctx.org.id, flow.id)).toEqual({ versionId: v2.versionId, nodes: { hello: { entered: 7, completed: 7, dropped: 0 } } });
+    expect(await getNodeStats(ctx.org.id, flow.id)).toEqual({ versionId: v2.versionId, nodes: { hello: { entered: 7, completed: 7, dropped: 0, handedOff: 0 } } });
   });
 
   it("duplicates the draft and settings (no versions), exports and imports a round trip, and soft-deletes", async () => {

@@ -167,8 +167,11 @@ describe("gallery: opt-out confirmation (pt-BR)", () => {
     await customerTaps(ch, c, "stop", "Sim, parar ofertas");
     expect((await waitForReplies(mock, c, 2, T))[1]).toBe("Entendido. Para confirmar, envie agora a palavra SAIR e não enviaremos mais ofertas.");
     const [contact] = await getDb().select().from(contacts).where(and(eq(contacts.organizationId, ch.organizationId), eq(contacts.waId, c)));
-    const tagged = await getDb().select({ name: tags.name }).from(contactTags).innerJoin(tags, eq(tags.id, contactTags.tagId)).where(eq(contactTags.contactId, contact.id));
-    expect(tagged.map((t) => t.name)).toEqual(["marketing-opt-out"]);
+    // The tag is the flow's effect after the reply: the run may still be applying it when the reply reaches the mock.
+    await waitFor(async () => {
+      const tagged = await getDb().select({ name: tags.name }).from(contactTags).innerJoin(tags, eq(tags.id, contactTags.tagId)).where(eq(contactTags.contactId, contact.id));
+      return tagged.length === 1 && tagged[0].name === "marketing-opt-out";
+    }, "the contact tagged marketing-opt-out", T);
     await customerSays(ch, c, "SAIR");
     await waitFor(async () => {
       const [row] = await getDb().select({ optIn: contacts.optIn }).from(contacts).where(eq(contacts.id, contact.id));

@@ -46,4 +46,11 @@ describe("timeline wording", () => {
     expect(describeEvent(event("handoff", {}, null, null), tPt)).not.toMatch(/ninguém/);
     expect(describeEvent(event("handoff", { departmentName: "Vendas" }, null, null), t)).toBe("The bot handed the conversation over to Vendas");
   });
+
+  it("appointment changes name who did it: the customer (a button) or the team member", () => {
+    expect(describeEvent(event("appointment", { change: "confirmed", by: "customer", service: "Haircut" }, null, null), t)).toBe("The customer confirmed the appointment (Haircut)");
+    expect(describeEvent(event("appointment", { change: "confirmed", by: "customer", service: "Corte" }, null, null), tPt)).toBe("O cliente confirmou o agendamento (Corte)");
+    expect(describeEvent(event("appointment", { change: "rescheduled", by: "team", service: null }), t)).toBe("Ana moved the appointment to a new time");
+    expect(describeEvent(event("appointment", { change: "created", by: "team" }, null, null), tPt)).toBe("Papo agendou um horário");
+  });
 });
