@@ -337,6 +337,8 @@ describe.skipIf(!run)("the shared inbox", () => {
 
     // The same inbox for a colleague who chose Portuguese.
     const conversationId = await rowOf(page, "Tiago F. (VIP)").getAttribute("data-conversation-id");
+    // The owner's reply took the conversation (reply assigns); handed back to the queue, a colleague may act on it.
+    expect((await owner.client.post(`/api/v1/orgs/${owner.orgSlug}/conversations/${conversationId}/assign`, { assigneeId: null })).status).toBe(200);
     const paulo = await addMemberViaInvitation(owner, "agent", "Paulo Português");
     expect((await paulo.client.patch("/api/v1/me", { locale: "pt-BR" })).status).toBe(200);
     const pt = await openInbox(paulo.email, `?c=${conversationId}`);
